@@ -1,0 +1,19 @@
+package dev.fuseflow.workbench;
+
+import picocli.CommandLine.Option;
+
+/** The options that choose the data a program runs on. */
+public final class DataOptions {
+
+    @Option(names = "--dataset", required = true, paramLabel = "D",
+            description = "synthetic:rows=..,cols=..,density=..,features=..,seed=.., a registered dataset, or generated")
+    public String dataset;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1",
+            description = "shrink the dataset, 0 < S <= 1 (default: ${DEFAULT-VALUE})")
+    public double scale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed for generated data and weights (default: ${DEFAULT-VALUE})")
+    public long seed;
+}

@@ -1,0 +1,137 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.diagnostics.UserError;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The workbench: one command grammar for both front doors. {@code ./fuseflow simulate ...} on the shell
+ * and {@code %fuseflow simulate ...} in a notebook both call {@link #execute(List)} with the words after
+ * the program name; the shell prints the returned {@link CommandOutput}, the kernel renders it.
+ *
+ * <p>User mistakes (unknown command, option, model or dataset, a bad value) surface as {@link UserError}
+ * with one sentence naming what was wrong and what is accepted.
+ */
+public final class Workbench {
+
+    /** The commands the workbench runs itself; the launcher and the CLI add shell-only ones. */
+    public static final List<String> COMMANDS = List.of("simulate", "compile");
+
+    private final BooleanSupplier cancelled;
+
+    /** A workbench whose long runs never get cancelled (the shell: Ctrl-C ends the JVM). */
+    public Workbench() {
+        this(() -> false);
+    }
+
+    /** A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt). */
+    public Workbench(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    BooleanSupplier cancelled() {
+        return cancelled;
+    }
+
+    /** Runs one command line, e.g. {@code [simulate, --model, zoo:spmm, --dataset, ...]}. */
+    public CommandOutput execute(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            return CommandOutput.text(usage());
+        }
+        CommandLine commandLine = commandLine();
+        ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw UserError.of(sentence(e));
+        }
+        ParseResult sub = parsed.subcommand();
+        if (sub == null) {
+            throw UserError.of("missing command", COMMANDS);
+        }
+        if (sub.isUsageHelpRequested()) {
+            return CommandOutput.text(sub.commandSpec().commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        Object command = sub.commandSpec().userObject();
+        try {
+            return ((Callable<?>) command).call() instanceof CommandOutput out ? out
+                    : CommandOutput.text("(no output)");
+        } catch (UserError | CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The usage text of every workbench command. */
+    public String usage() {
+        CommandLine commandLine = commandLine();
+        StringBuilder text = new StringBuilder("Commands:\n");
+        for (var entry : commandLine.getSubcommands().entrySet()) {
+            text.append('\n').append(entry.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        return text.toString();
+    }
+
+    /** The option names a command accepts (for completion and inspection in the kernel). */
+    public List<String> optionNames(String command) {
+        CommandLine sub = commandLine().getSubcommands().get(command);
+        if (sub == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        sub.getCommandSpec().options().forEach(option -> names.add(option.longestName()));
+        return names;
+    }
+
+    /** The usage text of one command, or empty for an unknown one. */
+    public String usage(String command) {
+        CommandLine sub = commandLine().getSubcommands().get(command);
+        return sub == null ? "" : sub.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
+
+    private CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Root());
+        commandLine.addSubcommand("simulate", new SimulateCommand(this));
+        commandLine.addSubcommand("compile", new CompileCommand(this));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+
+    private static String sentence(ParameterException e) {
+        CommandLine where = e.getCommandLine();
+        CommandSpec spec = where.getCommandSpec();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> words = unmatched.getUnmatched();
+            String word = words.isEmpty() ? "?" : words.get(0);
+            if (spec.parent() == null && !word.startsWith("-")) {
+                return UserError.of("unknown command '" + word + "'", COMMANDS).getMessage();
+            }
+            List<String> accepted = new ArrayList<>();
+            spec.options().forEach(option -> accepted.add(option.longestName()));
+            return UserError.of("unknown option '" + word + "' for '" + spec.name() + "'", accepted).getMessage();
+        }
+        StringWriter text = new StringWriter();
+        new PrintWriter(text).print(e.getMessage());
+        String message = text.toString().strip();
+        if (message.isEmpty()) {
+            message = "invalid arguments for '" + spec.name() + "'";
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+
+    @Command(name = "fuseflow", description = "Compile sparse models to fused SAM graphs and simulate them.")
+    static final class Root {
+    }
+}
