@@ -1,0 +1,171 @@
+package dev.fuseflow.simulator.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A SAM primitive as a resumable state machine with its own local clock, as a DAM context is a coroutine
+ * (comal-timing-model.md §2). {@link #run(int)} advances it until an input it needs is empty, an output
+ * is full, the step budget is spent or it finishes; its state survives between calls, so one scheduler
+ * thread steps every primitive and no token is ever an object.
+ *
+ * <p>Clock rules shared by all primitives: a take or a blocking peek sets {@code t = max(t, stamp)};
+ * {@link #emit} stamps {@code t + 1}; {@link #emitAt} stamps {@code max(at, t + 1)}. Subclasses check that
+ * every token a step needs is present before they take any, so a step is never half done.
+ */
+public abstract class Primitive {
+    private final String name;
+    private final List<Channel> inputs = new ArrayList<>();
+    private final List<Channel> outputs = new ArrayList<>();
+
+    /** The local clock. */
+    protected long t;
+    private boolean finished;
+
+    // Statistics (names as in ARCHITECTURE.md §3.3), plain fields so counting costs one add.
+    protected long ops;
+    protected long reduces;
+    protected long crdReads;
+    protected long segReads;
+    protected long valReads;
+    protected long crdWrites;
+    protected long segWrites;
+    protected long valWrites;
+    /** Coordinates a dense scanner generated (no memory traffic; Comal v1 prints them as reads). */
+    protected long uncompressedCrdReads;
+    protected long tokensIn;
+    protected long tokensOut;
+    private long firstActive = -1;
+
+    protected Primitive(String name) {
+        this.name = name;
+    }
+
+    /** Advances by at most {@code budget} steps; returns the number of steps made (0 when blocked). */
+    public abstract int run(int budget);
+
+    /** The short kind name shown in statistics ("FiberLookup", "Spacc1", ...). */
+    public abstract String kind();
+
+    public final String name() {
+        return name;
+    }
+
+    public final boolean finished() {
+        return finished;
+    }
+
+    /** The local clock; after {@link #finished()} this is the primitive's final cycle count. */
+    public final long clock() {
+        return t;
+    }
+
+    public final List<Channel> inputs() {
+        return inputs;
+    }
+
+    public final List<Channel> outputs() {
+        return outputs;
+    }
+
+    protected final Channel input(Channel channel) {
+        channel.consumer = this;
+        inputs.add(channel);
+        return channel;
+    }
+
+    protected final Channel output(Channel channel) {
+        channel.producer = this;
+        outputs.add(channel);
+        return channel;
+    }
+
+    protected final void finish() {
+        finished = true;
+    }
+
+    protected final long take(Channel channel) {
+        long stamp = channel.peekStamp();
+        if (stamp > t) {
+            t = stamp;
+        }
+        if (firstActive < 0) {
+            firstActive = t;
+        }
+        long token = channel.peekToken();
+        channel.pop();
+        tokensIn++;
+        return token;
+    }
+
+    /** A blocking peek: the clock advances to the head's stamp, the token stays. */
+    protected final long peek(Channel channel) {
+        long stamp = channel.peekStamp();
+        if (stamp > t) {
+            t = stamp;
+        }
+        return channel.peekToken();
+    }
+
+    /** A blocking peek {@code offset} tokens behind the head. */
+    protected final long peek(Channel channel, int offset) {
+        long stamp = channel.peekStamp(offset);
+        if (stamp > t) {
+            t = stamp;
+        }
+        return channel.peekToken(offset);
+    }
+
+    protected final void emit(Channel channel, long token) {
+        channel.push(token, t + 1);
+        tokensOut++;
+    }
+
+    protected final void emitAt(Channel channel, long token, long at) {
+        channel.push(token, Math.max(at, t + 1));
+        tokensOut++;
+    }
+
+    /** True when any output has reached its soft limit; the step should wait. */
+    protected final boolean outputsFull() {
+        for (int i = 0, n = outputs.size(); i < n; i++) {
+            if (outputs.get(i).isFull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stream that violates the SAM grammar: names this primitive, the port and the token's index. */
+    protected final SimulationException grammarError(Channel port, long token, String expected) {
+        long index = port.pushed() - port.size();
+        return new SimulationException(kind() + " '" + name + "' got " + Token.format(token, false) + " at token "
+                + index + " of port '" + port.name() + "' where " + expected + " was due");
+    }
+
+    /** The statistics of this primitive. */
+    public final PrimitiveStats stats() {
+        return new PrimitiveStats(name, kind(), tokensIn, tokensOut, ops, reduces, crdReads, segReads, valReads,
+                crdWrites, segWrites, valWrites, uncompressedCrdReads, Math.max(firstActive, 0), t);
+    }
+
+    /** A short explanation of what this primitive waits for, for the watchdog's report. */
+    public String waitingOn() {
+        for (Channel in : inputs) {
+            if (in.isEmpty()) {
+                return "waits for input '" + in.name() + "'";
+            }
+        }
+        for (Channel out : outputs) {
+            if (out.isFull()) {
+                return "waits for room on output '" + out.name() + "'";
+            }
+        }
+        return "is runnable";
+    }
+
+    @Override
+    public String toString() {
+        return kind() + " " + name;
+    }
+}

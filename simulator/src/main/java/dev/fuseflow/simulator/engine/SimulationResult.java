@@ -1,0 +1,22 @@
+package dev.fuseflow.simulator.engine;
+
+import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.FiberTensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one graph's simulation produced: totals, per-primitive statistics, the written output tensors and
+ * the simulation's own cost (token steps, wall time).
+ */
+public record SimulationResult(String graph, Statistics statistics, List<PrimitiveStats> primitives,
+        Map<String, FiberTensor> outputs, long wallNanos) {
+
+    public long cycles() {
+        return statistics.cycles();
+    }
+
+    public double wallMillis() {
+        return wallNanos / 1e6;
+    }
+}

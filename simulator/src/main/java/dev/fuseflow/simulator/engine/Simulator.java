@@ -1,0 +1,198 @@
+package dev.fuseflow.simulator.engine;
+
+import dev.fuseflow.simulator.engine.primitive.ArrayLoad;
+import dev.fuseflow.simulator.engine.primitive.BinaryAlu;
+import dev.fuseflow.simulator.engine.primitive.Broadcast;
+import dev.fuseflow.simulator.engine.primitive.CompressedFiberLookup;
+import dev.fuseflow.simulator.engine.primitive.DenseFiberLookup;
+import dev.fuseflow.simulator.engine.primitive.FiberWrite;
+import dev.fuseflow.simulator.engine.primitive.Intersect;
+import dev.fuseflow.simulator.engine.primitive.Locate;
+import dev.fuseflow.simulator.engine.primitive.Reduce;
+import dev.fuseflow.simulator.engine.primitive.Repeat;
+import dev.fuseflow.simulator.engine.primitive.RepeatSignalGenerator;
+import dev.fuseflow.simulator.engine.primitive.Root;
+import dev.fuseflow.simulator.engine.primitive.Spacc1;
+import dev.fuseflow.simulator.engine.primitive.ValueWrite;
+import dev.fuseflow.simulator.graph.ArrayOp;
+import dev.fuseflow.simulator.graph.BinaryAluOp;
+import dev.fuseflow.simulator.graph.BinaryOp;
+import dev.fuseflow.simulator.graph.BroadcastOp;
+import dev.fuseflow.simulator.graph.FiberLookupOp;
+import dev.fuseflow.simulator.graph.FiberWriteOp;
+import dev.fuseflow.simulator.graph.IntersectOp;
+import dev.fuseflow.simulator.graph.LocateOp;
+import dev.fuseflow.simulator.graph.OutputSpec;
+import dev.fuseflow.simulator.graph.ReduceKind;
+import dev.fuseflow.simulator.graph.ReduceOp;
+import dev.fuseflow.simulator.graph.RepeatOp;
+import dev.fuseflow.simulator.graph.RootOp;
+import dev.fuseflow.simulator.graph.SamGraph;
+import dev.fuseflow.simulator.graph.SamOp;
+import dev.fuseflow.simulator.graph.SpaccOp;
+import dev.fuseflow.simulator.graph.ValueWriteOp;
+import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.CompressedLevel;
+import dev.fuseflow.simulator.tensor.DenseLevel;
+import dev.fuseflow.simulator.tensor.FiberTensor;
+import dev.fuseflow.simulator.tensor.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a {@link SamGraph} on input tensors under the {@code comal} timing profile with no memory model:
+ * builds one primitive per op (two for a repeat: its signal generator and the repeater, as Comal does),
+ * one channel per stream, steps them to completion and assembles the written output tensors.
+ */
+public final class Simulator {
+    private final EngineOptions options;
+
+    public Simulator(EngineOptions options) {
+        this.options = options;
+    }
+
+    public Simulator() {
+        this(EngineOptions.DEFAULT);
+    }
+
+    /** Simulates the graph; input tensors are looked up by the names the ops use. */
+    public SimulationResult simulate(SamGraph graph, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        Wiring wiring = new Wiring(graph, inputs);
+        Simulation simulation = new Simulation(wiring.primitives, wiring.channels);
+        long tokens = simulation.run(options, cancelled);
+        List<PrimitiveStats> stats = new ArrayList<>();
+        for (Primitive primitive : wiring.primitives) {
+            stats.add(primitive.stats());
+        }
+        Map<String, FiberTensor> outputs = new LinkedHashMap<>();
+        for (OutputSpec spec : graph.outputs()) {
+            outputs.put(spec.tensor(), wiring.assemble(spec));
+        }
+        long wall = System.nanoTime() - start;
+        return new SimulationResult(graph.name(), Statistics.of(stats, 0, 0, tokens), stats, outputs, wall);
+    }
+
+    /** Primitives and channels for one graph, in the graph's topological order. */
+    private final class Wiring {
+        final List<Primitive> primitives = new ArrayList<>();
+        final List<Channel> channels = new ArrayList<>();
+        final Map<Integer, Channel> byStream = new HashMap<>();
+        final Map<String, FiberWrite> fiberWriters = new HashMap<>();
+        final Map<String, ValueWrite> valueWriters = new HashMap<>();
+        final SamGraph graph;
+        final Map<String, FiberTensor> inputs;
+
+        Wiring(SamGraph graph, Map<String, FiberTensor> inputs) {
+            this.graph = graph;
+            this.inputs = inputs;
+            for (var stream : graph.streams().values()) {
+                Channel channel = graph.consumerOf(stream.id()) < 0 ? Channel.discarding(stream.name())
+                        : new Channel(stream.name(), options.softLimit());
+                byStream.put(stream.id(), channel);
+                channels.add(channel);
+            }
+            for (int index : graph.topologicalOrder()) {
+                build(graph.ops().get(index), index);
+            }
+        }
+
+        private Channel ch(int stream) {
+            return byStream.get(stream);
+        }
+
+        private Channel[] chs(List<Integer> streams) {
+            return streams.stream().map(this::ch).toArray(Channel[]::new);
+        }
+
+        private FiberTensor tensor(String name, SamOp op) {
+            FiberTensor tensor = inputs.get(name);
+            if (tensor == null) {
+                throw new SimulationException(op.label() + " reads tensor '" + name + "', which was not supplied (have "
+                        + inputs.keySet() + ")");
+            }
+            return tensor;
+        }
+
+        private void build(SamOp op, int index) {
+            String name = index + ":" + op.label();
+            if (op instanceof RootOp root) {
+                primitives.add(new Root(name, ch(root.outRef())));
+            } else if (op instanceof FiberLookupOp lookup) {
+                Level level = tensor(lookup.tensor(), op).level(lookup.level());
+                if (level instanceof CompressedLevel compressed) {
+                    primitives.add(new CompressedFiberLookup(name, compressed.seg(), compressed.crd(),
+                            ch(lookup.inRef()), ch(lookup.outCrd()), ch(lookup.outRef())));
+                } else {
+                    primitives.add(new DenseFiberLookup(name, ((DenseLevel) level).size(), ch(lookup.inRef()),
+                            ch(lookup.outCrd()), ch(lookup.outRef())));
+                }
+            } else if (op instanceof RepeatOp repeat) {
+                Channel signals = new Channel(name + ".signals", options.softLimit());
+                channels.add(signals);
+                primitives.add(new RepeatSignalGenerator(name + ".siggen", ch(repeat.signalSource()), signals));
+                primitives.add(new Repeat(name, ch(repeat.inRef()), signals, ch(repeat.outRef())));
+            } else if (op instanceof IntersectOp intersect) {
+                primitives.add(new Intersect(name, chs(intersect.inCrds()), chs(intersect.inRefs()),
+                        ch(intersect.outCrd()), chs(intersect.outRefs())));
+            } else if (op instanceof LocateOp locate) {
+                primitives.add(new Locate(name, ch(locate.inRef()), ch(locate.inCrd()), ch(locate.outDenseRef()),
+                        ch(locate.outSparseRef()), ch(locate.outCrd())));
+            } else if (op instanceof ArrayOp array) {
+                primitives.add(new ArrayLoad(name, tensor(array.tensor(), op).values(), options.blockSize(),
+                        ch(array.inRef()), ch(array.outVal())));
+            } else if (op instanceof BinaryAluOp alu) {
+                long b = options.blockSize();
+                boolean blockMul = alu.op() == BinaryOp.MUL && b > 1;
+                primitives.add(new BinaryAlu(name, alu.op(), b * b, blockMul ? b : 1, ch(alu.in1()), ch(alu.in2()),
+                        ch(alu.out())));
+            } else if (op instanceof ReduceOp reduce) {
+                primitives.add(new Reduce(name, reduce.reduction() == ReduceKind.MAX, 1, ch(reduce.in()),
+                        ch(reduce.out())));
+            } else if (op instanceof SpaccOp spacc) {
+                primitives.add(new Spacc1(name, ch(spacc.inOuterCrd()), ch(spacc.inInnerCrd()), ch(spacc.inVal()),
+                        ch(spacc.outInnerCrd()), ch(spacc.outVal())));
+            } else if (op instanceof BroadcastOp broadcast) {
+                primitives.add(new Broadcast(name, ch(broadcast.in()), chs(broadcast.outs())));
+            } else if (op instanceof FiberWriteOp write) {
+                FiberWrite writer = new FiberWrite(name, ch(write.inCrd()));
+                fiberWriters.put(write.tensor() + "#" + write.level(), writer);
+                primitives.add(writer);
+            } else if (op instanceof ValueWriteOp write) {
+                ValueWrite writer = new ValueWrite(name, ch(write.inVal()));
+                valueWriters.put(write.tensor(), writer);
+                primitives.add(writer);
+            } else {
+                throw new IllegalStateException("no primitive for " + op.kind());
+            }
+        }
+
+        FiberTensor assemble(OutputSpec spec) {
+            int rank = spec.shape().size();
+            List<Level> levels = new ArrayList<>();
+            for (int depth = 0; depth < rank; depth++) {
+                FiberWrite writer = fiberWriters.get(spec.tensor() + "#" + depth);
+                if (writer == null) {
+                    throw new SimulationException("output '" + spec.tensor() + "' has no writer for level " + depth);
+                }
+                levels.add(new CompressedLevel(writer.seg(), writer.crd()));
+            }
+            ValueWrite values = valueWriters.get(spec.tensor());
+            if (values == null) {
+                throw new SimulationException("output '" + spec.tensor() + "' has no value writer");
+            }
+            int[] shape = spec.shape().stream().mapToInt(Integer::intValue).toArray();
+            int[] modeOrder = spec.modeOrder().stream().mapToInt(Integer::intValue).toArray();
+            try {
+                return new FiberTensor(spec.tensor(), shape, modeOrder, levels, values.values());
+            } catch (IllegalArgumentException e) {
+                throw new SimulationException("the streams written for output '" + spec.tensor()
+                        + "' do not form a tensor: " + e.getMessage());
+            }
+        }
+    }
+}

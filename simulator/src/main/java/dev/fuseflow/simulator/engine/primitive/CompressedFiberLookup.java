@@ -1,0 +1,122 @@
+package dev.fuseflow.simulator.engine.primitive;
+
+import dev.fuseflow.simulator.engine.Channel;
+import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.Token;
+
+/**
+ * Level scanner over a compressed level ({@code fiber_lookup}, Comal CompressedCrdRdScan).
+ *
+ * <p>Ports: {@code in_ref} → {@code out_crd}, {@code out_ref}. For a reference {@code r} it emits the
+ * fiber {@code crd[seg[r] .. seg[r+1])} with the positions as references, then peeks the next input: a
+ * {@code Sn} there is popped and merged into {@code S(n+1)}, anything else gives {@code S0}. A stop taken
+ * directly becomes {@code S(n+1)}; {@code N} gives {@code N} only (branch {@code main}); {@code D} ends.
+ *
+ * <p>Timing without memory model (comal-timing-model.md §4.2, default config): coordinates at {@code t+1}
+ * with {@code t += 1} after each; the stop waits for the peek and goes out at {@code t+1}; every loop
+ * iteration ends with {@code t += 1}; {@code Done} is emitted at {@code t+1} without an increment.
+ */
+public final class CompressedFiberLookup extends Primitive {
+    private static final int IDLE = 0;
+    private static final int EMITTING = 1;
+    private static final int CLOSING = 2;
+
+    private final Channel in;
+    private final Channel outCrd;
+    private final Channel outRef;
+    private final int[] seg;
+    private final int[] crd;
+    private int state = IDLE;
+    private int position;
+    private int end;
+    private boolean readingFiber;
+    private int lastRef = -1;
+
+    public CompressedFiberLookup(String name, int[] seg, int[] crd, Channel in, Channel outCrd, Channel outRef) {
+        super(name);
+        this.seg = seg;
+        this.crd = crd;
+        this.in = input(in);
+        this.outCrd = output(outCrd);
+        this.outRef = output(outRef);
+    }
+
+    @Override
+    public String kind() {
+        return "FiberLookup";
+    }
+
+    @Override
+    public int run(int budget) {
+        int steps = 0;
+        while (steps < budget && !finished()) {
+            if (outCrd.isFull() || outRef.isFull()) {
+                break;
+            }
+            if (state == EMITTING) {
+                if (position < end) {
+                    emit(outCrd, Token.val(crd[position]));
+                    emit(outRef, Token.val(position));
+                    if (readingFiber) {
+                        crdReads++;
+                    }
+                    position++;
+                    t++;
+                } else {
+                    state = CLOSING;
+                }
+            } else if (in.isEmpty()) {
+                break;
+            } else if (state == CLOSING) {
+                long next = peek(in);
+                long stop = Token.stop(0);
+                if (Token.isStop(next)) {
+                    take(in);
+                    stop = Token.stop(Token.payload(next) + 1);
+                }
+                emit(outCrd, stop);
+                emit(outRef, stop);
+                t++;
+                state = IDLE;
+            } else {
+                long token = take(in);
+                switch (Token.kind(token)) {
+                    case Token.KIND_VAL -> {
+                        int ref = Token.payload(token);
+                        if (ref < 0 || ref + 1 >= seg.length) {
+                            throw grammarError(in, token, "a reference below " + (seg.length - 1));
+                        }
+                        position = seg[ref];
+                        end = seg[ref + 1];
+                        // A fiber fetched again right after itself is served from the scanner's buffer
+                        // (Comal v1's read count), so only a new reference costs memory reads.
+                        readingFiber = ref != lastRef;
+                        if (readingFiber) {
+                            segReads += 2;
+                        }
+                        lastRef = ref;
+                        state = EMITTING;
+                    }
+                    case Token.KIND_STOP -> {
+                        long stop = Token.stop(Token.payload(token) + 1);
+                        emit(outCrd, stop);
+                        emit(outRef, stop);
+                        t++;
+                    }
+                    case Token.KIND_EMPTY -> {
+                        emit(outCrd, Token.EMPTY);
+                        emit(outRef, Token.EMPTY);
+                        t++;
+                    }
+                    default -> {
+                        emit(outCrd, Token.DONE);
+                        emit(outRef, Token.DONE);
+                        finish();
+                    }
+                }
+            }
+            steps++;
+        }
+        return steps;
+    }
+}

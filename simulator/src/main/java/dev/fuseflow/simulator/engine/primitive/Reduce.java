@@ -1,0 +1,80 @@
+package dev.fuseflow.simulator.engine.primitive;
+
+import dev.fuseflow.simulator.engine.Channel;
+import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.Token;
+
+/**
+ * Reduce (add / addsum / max, Comal Reduce and MaxReduce): reduces each innermost fiber to one value and
+ * lowers stops by one level (sam-streams-and-primitives.md §4.12). An empty fiber sums to 0.
+ *
+ * <p>Values differ from Comal on purpose for max: Comal's MaxReduce resets to 0.0 after each stop; we
+ * restart from negative infinity (simulator/DEVIATIONS.md). An empty fiber's max is reported as 0 like
+ * Comal's first fiber would be when nothing is stored.
+ *
+ * <p>Timing: {@code t += 1} per token except {@code N}, consumed free; on {@code Sn} the result at
+ * {@code t + latency} ({@code N²} in true-block mode, else 1) and {@code S(n-1)} at {@code t+1} when
+ * {@code n > 0}; {@code D} at {@code t+1} ends without increment.
+ */
+public final class Reduce extends Primitive {
+    private final boolean max;
+    private final long latency;
+    private final Channel in;
+    private final Channel out;
+    private float acc;
+    private boolean any;
+
+    public Reduce(String name, boolean max, long latency, Channel in, Channel out) {
+        super(name);
+        this.max = max;
+        this.latency = latency;
+        this.in = input(in);
+        this.out = output(out);
+    }
+
+    @Override
+    public String kind() {
+        return max ? "MaxReduce" : "Reduce";
+    }
+
+    @Override
+    public int run(int budget) {
+        int steps = 0;
+        while (steps < budget && !in.isEmpty() && !out.isFull()) {
+            long token = take(in);
+            steps++;
+            switch (Token.kind(token)) {
+                case Token.KIND_VAL -> {
+                    float v = Token.floatValue(token);
+                    if (max) {
+                        acc = any ? Math.max(acc, v) : v;
+                    } else {
+                        acc += v;
+                        reduces++;
+                    }
+                    any = true;
+                    t++;
+                }
+                case Token.KIND_EMPTY -> {
+                    // Comal's reducers skip N at no cost ("continue" before the increment).
+                }
+                case Token.KIND_STOP -> {
+                    emitAt(out, Token.value(any || !max ? acc : 0f), max ? t + 1 : t + latency);
+                    int level = Token.payload(token);
+                    if (level > 0) {
+                        emit(out, Token.stop(level - 1));
+                    }
+                    acc = 0f;
+                    any = false;
+                    t++;
+                }
+                default -> {
+                    emit(out, Token.DONE);
+                    finish();
+                    return steps;
+                }
+            }
+        }
+        return steps;
+    }
+}

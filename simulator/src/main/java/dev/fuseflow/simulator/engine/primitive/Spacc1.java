@@ -1,0 +1,150 @@
+package dev.fuseflow.simulator.engine.primitive;
+
+import dev.fuseflow.simulator.engine.Channel;
+import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.Token;
+import java.util.Arrays;
+
+/**
+ * Sparse accumulator of order 1 (Comal Spacc1): reduces the level directly above the inner level,
+ * emitting per outer fiber the sorted union of inner coordinates with their sums
+ * (sam-streams-and-primitives.md §4.13).
+ *
+ * <p>Ports: {@code in_crd_outer} (the reduced level), {@code in_crd_inner}, {@code in_val} →
+ * {@code out_crd_inner}, {@code out_val}. Each step peeks all three heads:
+ * outer value with inner value: accumulate, pop inner and val; outer value with inner stop: pop all three;
+ * outer {@code Sn}: flush every (crd, sum) in ascending order and {@code Sn}, pop the outer, and if the
+ * inner head is a stop {@code Sk}, peek the next outer token and pop inner and val when it is
+ * {@code S(k-1)}; outer {@code D} with inner {@code D}: emit {@code D} and end; outer {@code D}
+ * otherwise: pop inner and val.
+ *
+ * <p>Timing: the whole flush is stamped {@code t+1} in one iteration (downstream paces it); {@code t += 1}
+ * per iteration; {@code D} ends without increment. The accumulator is a dense array indexed by
+ * coordinate plus a touched list sorted at flush, so nothing is allocated per token.
+ */
+public final class Spacc1 extends Primitive {
+    private final Channel outer;
+    private final Channel inner;
+    private final Channel val;
+    private final Channel outCrd;
+    private final Channel outVal;
+    private float[] sums = new float[64];
+    private boolean[] present = new boolean[64];
+    private int[] touched = new int[64];
+    private int touchedCount;
+
+    public Spacc1(String name, Channel outer, Channel inner, Channel val, Channel outCrd, Channel outVal) {
+        super(name);
+        this.outer = input(outer);
+        this.inner = input(inner);
+        this.val = input(val);
+        this.outCrd = output(outCrd);
+        this.outVal = output(outVal);
+    }
+
+    @Override
+    public String kind() {
+        return "Spacc1";
+    }
+
+    @Override
+    public int run(int budget) {
+        int steps = 0;
+        while (steps < budget && !outer.isEmpty() && !inner.isEmpty() && !val.isEmpty() && !outputsFull()) {
+            long o = outer.peekToken();
+            long i = inner.peekToken();
+            if (Token.isStop(o) && Token.isStop(i) && outer.size() < 2) {
+                break; // the post-flush peek of the next outer token needs it present
+            }
+            peek(outer);
+            peek(inner);
+            long v = peek(val);
+            steps++;
+            if (Token.kind(i) != Token.kind(v)) {
+                throw grammarError(val, v, "a token of the same kind as " + Token.format(i, false) + " on '"
+                        + inner.name() + "'");
+            }
+            switch (Token.kind(o)) {
+                case Token.KIND_VAL -> {
+                    if (Token.isVal(i)) {
+                        accumulate(Token.payload(i), Token.floatValue(v));
+                        take(inner);
+                        take(val);
+                    } else if (Token.isStop(i)) {
+                        if (i != v) {
+                            throw grammarError(val, v, Token.format(i, false) + " (the stop on '" + inner.name() + "')");
+                        }
+                        take(outer);
+                        take(inner);
+                        take(val);
+                    } else {
+                        throw grammarError(inner, i, "a coordinate or a stop under outer coordinate "
+                                + Token.format(o, false));
+                    }
+                    t++;
+                }
+                case Token.KIND_STOP -> {
+                    flush(o);
+                    take(outer);
+                    if (Token.isStop(i)) {
+                        long next = peek(outer);
+                        if (Token.isStop(next) && Token.payload(i) == Token.payload(next) + 1) {
+                            take(inner);
+                            take(val);
+                        } else if (!Token.isStop(next) && Token.payload(i) != 0) {
+                            throw grammarError(inner, i, "S0 before the next outer coordinate");
+                        }
+                    }
+                    t++;
+                }
+                case Token.KIND_DONE -> {
+                    if (Token.isDone(i)) {
+                        take(outer);
+                        take(inner);
+                        take(val);
+                        emit(outCrd, Token.DONE);
+                        emit(outVal, Token.DONE);
+                        finish();
+                        return steps;
+                    }
+                    take(inner);
+                    take(val);
+                    t++;
+                }
+                default -> throw grammarError(outer, o, "an outer coordinate, stop or D (N is not accepted)");
+            }
+        }
+        return steps;
+    }
+
+    private void accumulate(int coordinate, float value) {
+        if (coordinate >= sums.length) {
+            int capacity = Math.max(coordinate + 1, sums.length * 2);
+            sums = Arrays.copyOf(sums, capacity);
+            present = Arrays.copyOf(present, capacity);
+        }
+        if (!present[coordinate]) {
+            present[coordinate] = true;
+            sums[coordinate] = 0f;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = coordinate;
+        }
+        sums[coordinate] += value;
+        reduces++;
+    }
+
+    private void flush(long stop) {
+        Arrays.sort(touched, 0, touchedCount);
+        for (int k = 0; k < touchedCount; k++) {
+            int coordinate = touched[k];
+            emit(outCrd, Token.val(coordinate));
+            emit(outVal, Token.value(sums[coordinate]));
+            present[coordinate] = false;
+        }
+        touchedCount = 0;
+        emit(outCrd, stop);
+        emit(outVal, stop);
+    }
+}

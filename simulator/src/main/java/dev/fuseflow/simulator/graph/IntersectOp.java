@@ -1,0 +1,43 @@
+package dev.fuseflow.simulator.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** N-ary intersection at index variable {@code indexVar}: k (crd, ref) input pairs, one crd and k refs out. */
+public record IntersectOp(String indexVar, List<Integer> inCrds, List<Integer> inRefs, int outCrd,
+        List<Integer> outRefs) implements SamOp {
+    public IntersectOp {
+        inCrds = List.copyOf(inCrds);
+        inRefs = List.copyOf(inRefs);
+        outRefs = List.copyOf(outRefs);
+    }
+    public String kind() { return "Intersect"; }
+    public String label() { return "Intersect " + indexVar; }
+    public List<Integer> inputs() {
+        List<Integer> all = new ArrayList<>(inCrds);
+        all.addAll(inRefs);
+        return all;
+    }
+    public List<Integer> outputs() {
+        List<Integer> all = new ArrayList<>();
+        all.add(outCrd);
+        all.addAll(outRefs);
+        return all;
+    }
+    public List<String> inputPorts() {
+        List<String> ports = new ArrayList<>();
+        for (int i = 0; i < inCrds.size(); i++) { ports.add("in_crd" + i); }
+        for (int i = 0; i < inRefs.size(); i++) { ports.add("in_ref" + i); }
+        return ports;
+    }
+    public List<String> outputPorts() {
+        List<String> ports = new ArrayList<>();
+        ports.add("out_crd");
+        for (int i = 0; i < outRefs.size(); i++) { ports.add("out_ref" + i); }
+        return ports;
+    }
+    public SamOp withInputs(List<Integer> in) {
+        int k = inCrds.size();
+        return new IntersectOp(indexVar, in.subList(0, k), in.subList(k, 2 * k), outCrd, outRefs);
+    }
+}
