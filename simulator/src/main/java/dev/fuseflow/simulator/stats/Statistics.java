@@ -56,6 +56,12 @@ public record Statistics(long cycles, long ops, long reduces, long crdReads, lon
                 dramBytesWritten + other.dramBytesWritten, tokens + other.tokens);
     }
 
+    /** The same statistics with another token-step count (which depends on how the engine stepped). */
+    public Statistics withTokens(long newTokens) {
+        return new Statistics(cycles, ops, reduces, crdReads, segReads, valReads, crdWrites, segWrites, valWrites,
+                uncompressedCrdReads, dramBytesRead, dramBytesWritten, newTokens);
+    }
+
     public long flops() {
         return ops + reduces;
     }

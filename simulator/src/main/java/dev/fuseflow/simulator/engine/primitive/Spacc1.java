@@ -91,6 +91,11 @@ public final class Spacc1 extends Primitive {
                         if (Token.isStop(next) && Token.payload(i) == Token.payload(next) + 1) {
                             take(inner);
                             take(val);
+                        } else if (Token.isDone(next)) {
+                            // An empty outer stream (no coordinate at all) leaves its inner stop unpopped;
+                            // Comal panics here, we consume it (simulator/DEVIATIONS.md).
+                            take(inner);
+                            take(val);
                         } else if (!Token.isStop(next) && Token.payload(i) != 0) {
                             throw grammarError(inner, i, "S0 before the next outer coordinate");
                         }

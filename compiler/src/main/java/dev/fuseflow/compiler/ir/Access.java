@@ -1,0 +1,16 @@
+package dev.fuseflow.compiler.ir;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A tensor indexed by index variables, one per logical mode: {@code A(i,k)}. */
+public record Access(String tensor, List<IndexVar> indices) implements Expr {
+    public Access {
+        indices = List.copyOf(indices);
+    }
+
+    @Override
+    public String toString() {
+        return tensor + "(" + indices.stream().map(IndexVar::name).collect(Collectors.joining(",")) + ")";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fuseflow.compiler.run;
+
+import dev.fuseflow.compiler.CompiledGroup;
+import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.reference.ReferenceEvaluator;
+import dev.fuseflow.compiler.reference.ReferenceTensor;
+import dev.fuseflow.compiler.reference.Verification;
+import dev.fuseflow.simulator.engine.SimulationResult;
+import dev.fuseflow.simulator.engine.Simulator;
+import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.FiberTensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a compiled program: simulates its groups in order, materialises each group's outputs in their
+ * declared formats for the groups after it, sums the statistics, and verifies every assigned tensor
+ * against the {@link ReferenceEvaluator} on the same float32 inputs.
+ */
+public final class ProgramRunner {
+    private final Simulator simulator;
+
+    public ProgramRunner(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        Map<String, FiberTensor> tensors = new HashMap<>(inputs);
+        List<GroupResult> groups = new ArrayList<>();
+        Statistics total = null;
+        Map<String, FiberTensor> produced = new HashMap<>();
+        for (CompiledGroup group : compiled.groups()) {
+            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled);
+            groups.add(new GroupResult(group.index(), group.order().name(), result));
+            total = total == null ? result.statistics() : total.plus(result.statistics());
+            for (var output : result.outputs().entrySet()) {
+                produced.put(output.getKey(), output.getValue());
+                tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
+            }
+        }
+        Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs);
+        List<Verification> verifications = new ArrayList<>();
+        for (var entry : reference.entrySet()) {
+            FiberTensor simulated = produced.get(entry.getKey());
+            verifications.add(simulated == null
+                    ? new Verification(entry.getKey(), false, Double.POSITIVE_INFINITY, "no group wrote it")
+                    : Verification.compare(entry.getValue(), simulated));
+        }
+        return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** A group output rebuilt in the format and mode order the program declares for it. */
+    static FiberTensor materialise(TensorDecl decl, FiberTensor written) {
+        List<int[]> coords = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        written.forEachStored((c, v) -> {
+            coords.add(c.clone());
+            values.add(v);
+        });
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i);
+        }
+        return FiberTensor.fromCoo(decl.name(), decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
+                coords.toArray(int[][]::new), v);
+    }
+}

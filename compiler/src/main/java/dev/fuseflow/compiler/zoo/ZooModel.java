@@ -1,0 +1,27 @@
+package dev.fuseflow.compiler.zoo;
+
+import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.schedule.Schedule;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model of the zoo: a program parameterised by dataset dimensions, its fusion presets, and which
+ * dataset part feeds each input tensor.
+ */
+public interface ZooModel {
+
+    /** The name after {@code zoo:}. */
+    String name();
+
+    /** The dimension names the program needs (e.g. rows, cols, features). */
+    List<String> dimensions();
+
+    Program program(Map<String, Integer> dims);
+
+    /** Preset name → schedule, in the order unfused, partial, full where the model defines them. */
+    Map<String, Schedule> presets(Program program);
+
+    /** Input tensor → the dataset part it binds to ("matrix", "features"). */
+    Map<String, String> dataBinding();
+}
