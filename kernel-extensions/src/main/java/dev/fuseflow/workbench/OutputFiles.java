@@ -1,0 +1,30 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.diagnostics.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes {@code -o FILE} outputs atomically and never over a file that already exists. */
+final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    static void writeNew(String file, String content) {
+        Path path = Path.of(file).toAbsolutePath();
+        if (Files.exists(path)) {
+            throw UserError.of("output file " + file + " already exists; choose another name or remove it first");
+        }
+        try {
+            Path parent = path.getParent();
+            Files.createDirectories(parent);
+            Path temporary = Files.createTempFile(parent, ".fuseflow-", ".tmp");
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw UserError.of("cannot write output file " + file + ": " + e.getMessage());
+        }
+    }
+}
