@@ -52,6 +52,9 @@ public final class Workbench {
         try {
             parsed = commandLine.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
+            unknownOption(commandLine, args).ifPresent(word -> {
+                throw UserError.of("unknown option '" + word + "' for '" + args.get(0) + "'", optionNames(args.get(0)));
+            });
             throw UserError.of(sentence(e));
         }
         ParseResult sub = parsed.subcommand();
@@ -72,6 +75,22 @@ public final class Workbench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first word that looks like an option but is none of the command's (picocli reports missing ones first). */
+    private static java.util.Optional<String> unknownOption(CommandLine commandLine, List<String> args) {
+        CommandLine sub = commandLine.getSubcommands().get(args.get(0));
+        if (sub == null) {
+            return java.util.Optional.empty();
+        }
+        for (String word : args.subList(1, args.size())) {
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            if (name.startsWith("-") && name.length() > 1 && !name.matches("-\\d.*")
+                    && sub.getCommandSpec().findOption(name) == null) {
+                return java.util.Optional.of(name);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The usage text of every workbench command. */
