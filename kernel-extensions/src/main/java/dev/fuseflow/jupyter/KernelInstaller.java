@@ -1,0 +1,306 @@
+package dev.fuseflow.jupyter;
+
+import com.google.gson.GsonBuilder;
+import dev.fuseflow.diagnostics.UserError;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code fuseflow kernel install [--user|--sys-prefix] [--name fuseflow] [--jar PATH]}: registers the kernel
+ * with Jupyter. It writes a kernelspec directory holding only {@code kernel.json}, which starts
+ * {@code java ... -cp <absolute jar> dev.fuseflow.jupyter.KernelMain {connection_file}} (the 50 MB jar is
+ * referenced where it lies, not copied), and runs
+ * {@code jupyter kernelspec install --user --replace --name fuseflow <dir>}.
+ *
+ * <p>kernel.json cannot expand environment variables, so the kernel's maximum heap is fixed at install time
+ * from {@value #XMX_ENV} (default {@value #DEFAULT_XMX}); reinstall to change it. The jupyter executable is
+ * {@value #JUPYTER_ENV} if set, else {@code /usr/bin/jupyter}, else {@code jupyter} on the PATH.
+ */
+public final class KernelInstaller {
+
+    public static final String DEFAULT_NAME = "fuseflow";
+    public static final String DISPLAY_NAME = "FuseFlow (Java)";
+    public static final String XMX_ENV = "FUSEFLOW_KERNEL_XMX";
+    public static final String DEFAULT_XMX = "4g";
+    public static final String JUPYTER_ENV = "FUSEFLOW_JUPYTER";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
+    private static final List<String> OPTIONS = List.of("--user", "--sys-prefix", "--name", "--jar", "--help");
+
+    private KernelInstaller() {
+    }
+
+    /**
+     * Runs {@code kernel install} with the words after it; reports to {@code out}.
+     *
+     * @return 0 on success
+     * @throws UserError for bad arguments, a missing jar or Jupyter, or a failed {@code jupyter kernelspec}
+     */
+    public static int run(List<String> args, PrintStream out) {
+        return run(args, out, System.getenv());
+    }
+
+    /** As {@link #run(List, PrintStream)}, reading settings from and running Jupyter with {@code env}. */
+    static int run(List<String> args, PrintStream out, Map<String, String> env) {
+        Options options = Options.parse(args);
+        if (options.help) {
+            out.print(usage());
+            return 0;
+        }
+        Path jar = options.jar == null ? defaultJar() : checkJar(Path.of(options.jar));
+        String xmx = heap(env);
+        String json = kernelJson(javaExecutable(), jar, xmx);
+        String jupyter = jupyter(env);
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("fuseflow-kernelspec");
+            Path spec = Files.createDirectories(staging.resolve(options.name));
+            Files.writeString(spec.resolve("kernel.json"), json);
+            List<String> command = List.of(jupyter, "kernelspec", "install", options.scope, "--replace",
+                    "--name", options.name, spec.toString());
+            Result result = exec(command, env);
+            if (!result.output.isBlank()) {
+                out.print(result.output.endsWith("\n") ? result.output : result.output + "\n");
+            }
+            if (result.exitCode != 0) {
+                throw UserError.of("'" + String.join(" ", command.subList(1, command.size() - 1))
+                        + "' failed with exit code " + result.exitCode + ": " + lastLine(result.output));
+            }
+            out.println("FuseFlow kernel '" + options.name + "' installed: runs " + jar + " with -Xmx" + xmx
+                    + " (set " + XMX_ENV + " and reinstall to change the heap)");
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** The usage text of {@code kernel install}. */
+    public static String usage() {
+        return String.join("\n",
+                "Usage: fuseflow kernel install [--user | --sys-prefix] [--name NAME] [--jar PATH]",
+                "Registers the FuseFlow Jupyter kernel (\"" + DISPLAY_NAME + "\") with 'jupyter kernelspec install'.",
+                "  --user         install for the current user (default)",
+                "  --sys-prefix   install into the prefix of Jupyter's Python (e.g. a virtualenv)",
+                "  --name NAME    kernelspec name (default: " + DEFAULT_NAME + ")",
+                "  --jar PATH     the shaded fuseflow.jar the kernel runs (default: the jar this command runs",
+                "                 from); kernel.json refers to it by absolute path, so leave it where it is",
+                "Environment:",
+                "  " + XMX_ENV + "   maximum heap of the kernel JVM, fixed in kernel.json at install time"
+                        + " (default " + DEFAULT_XMX + ")",
+                "  " + JUPYTER_ENV + "      the jupyter executable (default /usr/bin/jupyter, else jupyter on PATH)",
+                "");
+    }
+
+    /** The kernel.json text for a kernel that runs {@code jar} on {@code java} with heap {@code xmx}. */
+    static String kernelJson(Path java, Path jar, String xmx) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", List.of(java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xmx" + xmx,
+                "-cp", jar.toAbsolutePath().toString(), KernelMain.class.getName(), "{connection_file}"));
+        spec.put("display_name", DISPLAY_NAME);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of("fuseflow", Map.of("jar", jar.toAbsolutePath().toString(), "xmx", xmx)));
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    /** The heap for kernel.json: {@value #XMX_ENV} if set (e.g. {@code 8g}), else {@value #DEFAULT_XMX}. */
+    static String heap(Map<String, String> env) {
+        String value = env.getOrDefault(XMX_ENV, "").strip();
+        if (value.isEmpty()) {
+            return DEFAULT_XMX;
+        }
+        if (!HEAP.matcher(value).matches()) {
+            throw UserError.of(XMX_ENV + "='" + value + "' is not a heap size; use a number with an optional "
+                    + "unit k, m or g, e.g. 4g or 8192m");
+        }
+        return value;
+    }
+
+    /** The jar this class was loaded from; a UserError when it was not loaded from the shaded jar. */
+    static Path defaultJar() {
+        CodeSource source = KernelInstaller.class.getProtectionDomain().getCodeSource();
+        Path location;
+        try {
+            location = source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            location = null;
+        }
+        if (location == null || !Files.isRegularFile(location)) {
+            throw UserError.of("kernel install cannot tell which jar to register because it is not running from "
+                    + "a jar (" + location + "); pass --jar with the path of the shaded fuseflow.jar "
+                    + "(kernel-extensions/target/fuseflow.jar after mvn package)");
+        }
+        return checkJar(location);
+    }
+
+    /** {@code jar}, made absolute, after checking that it is the shaded FuseFlow jar. */
+    static Path checkJar(Path jar) {
+        Path absolute = jar.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw UserError.of("the jar '" + absolute + "' does not exist; build it with mvn package "
+                    + "(kernel-extensions/target/fuseflow.jar)");
+        }
+        try (ZipFile zip = new ZipFile(absolute.toFile())) {
+            if (zip.getEntry(KernelMain.class.getName().replace('.', '/') + ".class") == null
+                    || zip.getEntry("org/dflib/jjava/jupyter/kernel/BaseKernel.class") == null) {
+                throw UserError.of("'" + absolute + "' is not the shaded FuseFlow jar (it lacks the kernel or "
+                        + "its Jupyter libraries); pass kernel-extensions/target/fuseflow.jar");
+            }
+        } catch (IOException e) {
+            throw UserError.of("'" + absolute + "' is not a readable jar (" + e.getMessage() + ")");
+        }
+        return absolute;
+    }
+
+    /** The java launcher of the running JVM, so the kernel runs on the JDK that installed it. */
+    static Path javaExecutable() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(bin.resolve(name))) {
+                return bin.resolve(name);
+            }
+        }
+        return Path.of("java");
+    }
+
+    /** The jupyter executable: {@value #JUPYTER_ENV}, /usr/bin/jupyter, or jupyter on the PATH. */
+    static String jupyter(Map<String, String> env) {
+        String configured = env.getOrDefault(JUPYTER_ENV, "").strip();
+        if (!configured.isEmpty()) {
+            if (!Files.isExecutable(Path.of(configured))) {
+                throw UserError.of(JUPYTER_ENV + "='" + configured + "' is not an executable file");
+            }
+            return configured;
+        }
+        Path debian = Path.of("/usr/bin/jupyter");
+        if (Files.isExecutable(debian)) {
+            return debian.toString();
+        }
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "jupyter"))) {
+                return Path.of(dir, "jupyter").toString();
+            }
+        }
+        throw UserError.of("jupyter was not found (looked for /usr/bin/jupyter and jupyter on the PATH); install "
+                + "it, e.g. apt-get install jupyter-client jupyter-nbconvert, or set " + JUPYTER_ENV);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result exec(List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (IOException ignored) {
+                // the process ended; what was read is kept
+            }
+        }, "fuseflow-kernelspec-output");
+        reader.start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw UserError.of("'" + String.join(" ", command) + "' did not finish within 120 seconds");
+            }
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw UserError.of("kernel install was interrupted");
+        }
+        return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary directory is harmless
+        }
+    }
+
+    /** The parsed words after {@code kernel install}. */
+    static final class Options {
+        String scope = "--user";
+        String name = DEFAULT_NAME;
+        String jar;
+        boolean help;
+
+        static Options parse(List<String> args) {
+            Options options = new Options();
+            boolean scopeGiven = false;
+            List<String> words = new ArrayList<>(args);
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                String value = null;
+                int eq = word.indexOf('=');
+                if (word.startsWith("--") && eq > 0) {
+                    value = word.substring(eq + 1);
+                    word = word.substring(0, eq);
+                }
+                switch (word) {
+                    case "--user", "--sys-prefix" -> {
+                        if (scopeGiven && !options.scope.equals(word)) {
+                            throw UserError.of("kernel install takes either --user or --sys-prefix, not both");
+                        }
+                        scopeGiven = true;
+                        options.scope = word;
+                    }
+                    case "--name" -> {
+                        options.name = value != null ? value : valueAfter(words, i++, word);
+                        if (!NAME.matcher(options.name).matches()) {
+                            throw UserError.of("kernel name '" + options.name + "' may contain only letters, "
+                                    + "digits, '.', '_' and '-'");
+                        }
+                    }
+                    case "--jar" -> options.jar = value != null ? value : valueAfter(words, i++, word);
+                    case "--help", "-h" -> options.help = true;
+                    default -> throw UserError.of("unknown option '" + words.get(i) + "' for 'kernel install'",
+                            OPTIONS);
+                }
+            }
+            return options;
+        }
+
+        private static String valueAfter(List<String> words, int i, String option) {
+            if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
+                throw UserError.of("option " + option + " of 'kernel install' needs a value");
+            }
+            return words.get(i + 1);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/**
+ * The FuseFlow Jupyter kernel: Java notebooks with {@code %fuseflow} magics.
+ *
+ * <h2>Pieces</h2>
+ * <ul>
+ *   <li>{@link dev.fuseflow.jupyter.FuseFlowKernel} extends jjava's {@code BaseKernel} (the Jupyter wire
+ *       protocol). Java is evaluated by the JDK's JShell <em>in the kernel's JVM</em> (a
+ *       {@code LocalExecutionControl} subclass, see {@code JavaEvaluator}), so user code and magics share
+ *       objects and an interrupt stops a running snippet.</li>
+ *   <li>{@link dev.fuseflow.jupyter.FuseFlow}: what cells call, e.g. {@code FuseFlow.last()} for the result of
+ *       the last {@code %fuseflow} command, {@code FuseFlow.run("simulate ...")},
+ *       {@code FuseFlow.display(value)}.</li>
+ *   <li>{@link dev.fuseflow.jupyter.MimeBundles}: Tablesaw tables as {@code text/html}, XChart charts as
+ *       {@code image/png}, always with {@code text/plain}.</li>
+ *   <li>{@link dev.fuseflow.jupyter.KernelMain}: the kernel process;
+ *       {@link dev.fuseflow.jupyter.KernelInstaller}: {@code fuseflow kernel install}.</li>
+ * </ul>
+ *
+ * <h2>Cells</h2>
+ * <ul>
+ *   <li>Ordinary Java as in JShell: imports, declarations, statements, expressions; several per cell. If the
+ *       cell ends in an expression, its value is the cell's result (a table as HTML, a chart as PNG, a
+ *       workbench result as its table and chart, anything else as text). {@code System.out}/{@code err}
+ *       become the cell's output streams. Compile errors and exceptions become error outputs; the kernel
+ *       stays alive.</li>
+ *   <li>{@code %fuseflow <command> [options]} on a line of its own, anywhere in a cell: runs the workbench
+ *       command (the same grammar as {@code ./fuseflow <command>}) on a worker thread and shows its result;
+ *       the Java before and after it runs in order. Arguments are split like a shell splits them (quotes,
+ *       backslashes, {@code #} comments). With {@code --json} or {@code --csv} the result is printed as that
+ *       text instead of a table and chart.</li>
+ *   <li>{@code %%fuseflow <command> [options]} as the first line: the whole cell is one command; a non-blank
+ *       body is the model program, passed as {@code --model einsum:<body>}.</li>
+ *   <li>{@code %fuseflow help}, {@code %fuseflow help <command>} and {@code %fuseflow <command> --help}
+ *       print usage.</li>
+ *   <li>A user mistake ({@code dev.fuseflow.diagnostics.UserError}) becomes an error output named
+ *       {@code UserError} with its one sentence; the next cell runs normally.</li>
+ * </ul>
+ *
+ * <h2>Interrupt</h2>
+ * The kernelspec uses {@code "interrupt_mode": "message"}. An interrupt stops a running Java snippet
+ * ({@code JShell.stop()}) and sets the cancel flag the workbench polls; a command that does not stop within a
+ * grace period is abandoned and the cell reports {@code Interrupted}.
+ *
+ * <h2>Installing</h2>
+ * {@code ./fuseflow kernel install} writes kernel.json referring to the shaded jar by absolute path. The
+ * kernel's maximum heap comes from the environment variable {@code FUSEFLOW_KERNEL_XMX} at install time
+ * (default {@code 4g}), because kernel.json cannot expand variables.
+ */
+package dev.fuseflow.jupyter;
