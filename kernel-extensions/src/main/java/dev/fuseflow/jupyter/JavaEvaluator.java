@@ -159,21 +159,21 @@ final class JavaEvaluator implements AutoCloseable {
     /** Completions at {@code cursor}; {@code code} is the cell's Java view (magic lines blanked). */
     Completions complete(String code, int cursor) {
         Unit unit = unitAt(code, cursor);
+        int at = Math.max(0, Math.min(cursor - unit.offset(), unit.text().length()));
         int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions =
-                analysis.completionSuggestions(unit.text(), cursor - unit.offset(), anchor);
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(unit.text(), at, anchor);
         Set<String> matches = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Completions(new ArrayList<>(matches), unit.offset() + anchor[0], cursor);
+        return new Completions(new ArrayList<>(matches), unit.offset() + anchor[0], unit.offset() + at);
     }
 
     /** Signatures and Javadoc of what is at {@code cursor}, or empty. */
     String documentation(String code, int cursor) {
         Unit unit = unitAt(code, cursor);
         String text = unit.text();
-        int at = Math.min(cursor - unit.offset(), text.length());
+        int at = Math.max(0, Math.min(cursor - unit.offset(), text.length()));
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, at, true);
         if (docs.isEmpty()) {
             // JShell documents a method only at an invocation: retry as if '(' followed the identifier.
@@ -214,8 +214,11 @@ final class JavaEvaluator implements AutoCloseable {
             if (!info.completeness().isComplete()) {
                 return new Unit(rest, offset);
             }
+            if (info.remaining().isBlank()) {
+                return new Unit(rest, offset);
+            }
             int consumed = rest.length() - info.remaining().length();
-            if (offset + consumed >= cursor || info.remaining().isBlank()) {
+            if (offset + consumed >= cursor) {
                 return new Unit(rest.substring(0, consumed), offset);
             }
             offset += consumed;

@@ -27,11 +27,13 @@ public final class SimulationReport {
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Statistics total;
     private final String title;
+    private final String shortTitle;
 
     SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result, String timing,
             String memory) {
         this.total = result.total();
         this.title = model + " on " + dataset + " (" + compiled.fusion() + ")";
+        this.shortTitle = model + ", " + compiled.fusion();
         fields.put("model", model);
         fields.put("dataset", dataset);
         fields.put("fusion", compiled.fusion());
@@ -124,7 +126,7 @@ public final class SimulationReport {
 
     CategoryChart chart() {
         CategoryChart chart = new CategoryChartBuilder().width(640).height(360)
-                .title("Memory accesses by array — " + title).xAxisTitle("array").yAxisTitle("accesses").build();
+                .title("Memory accesses by array").xAxisTitle("array (" + shortTitle + ")").yAxisTitle("accesses").build();
         chart.getStyler().setLegendVisible(false);
         List<String> kinds = List.of("crd_reads", "seg_reads", "val_reads", "crd_writes", "seg_writes", "val_writes");
         Map<String, Long> stats = total.asMap();

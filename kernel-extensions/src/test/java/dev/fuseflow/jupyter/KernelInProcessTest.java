@@ -338,6 +338,12 @@ public class KernelInProcessTest {
         assertEquals(7, options.getSourceEnd());
         ReplacementOptions afterMagic = SharedKernel.get().complete("%fuseflow help\nString.valueO", 27);
         assertTrue(afterMagic.getReplacements().contains("valueOf("), afterMagic.getReplacements().toString());
+        String cell = "int a = 1;\nMath.ab\nint b = 2;";
+        ReplacementOptions middle = SharedKernel.get().complete(cell, cell.indexOf("ab") + 2);
+        assertTrue(middle.getReplacements().contains("abs("), middle.getReplacements().toString());
+        assertEquals(cell.indexOf("ab"), middle.getSourceStart());
+        ReplacementOptions trailing = SharedKernel.get().complete("Math.ab   ", 10);
+        assertTrue(trailing == null || trailing.getReplacements() != null);
     }
 
     @Test
