@@ -25,7 +25,7 @@ final class CompilationRunner {
         var model = ResolvedModel.zooModel(command.program.model);
         var dataset = DatasetRegistry.resolve(command.dataset == null ? DEFAULT_DATASET : command.dataset, 1, 1);
         Map<String, Integer> dims = ResolvedModel.dimensions(model, dataset);
-        CompiledProgram compiled = ResolvedModel.resolve(command.program, dims).compile(command.program.order);
+        CompiledProgram compiled = ResolvedModel.resolve(model, command.program, dims).compile(command.program.order);
         StringBuilder text = new StringBuilder();
         if (command.emit.equals("dot")) {
             for (CompiledGroup group : compiled.groups()) {

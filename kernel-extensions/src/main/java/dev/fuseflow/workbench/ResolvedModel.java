@@ -34,8 +34,7 @@ final class ResolvedModel {
         this.schedule = schedule;
     }
 
-    static ResolvedModel resolve(ProgramOptions options, Map<String, Integer> dims) {
-        ZooModel model = zooModel(options.model);
+    static ResolvedModel resolve(ZooModel model, ProgramOptions options, Map<String, Integer> dims) {
         Program program = model.program(dims);
         for (String modeOrder : options.modeOrders) {
             program = withModeOrder(program, modeOrder);

@@ -2,7 +2,6 @@ package dev.fuseflow.workbench;
 
 import com.google.gson.GsonBuilder;
 import dev.fuseflow.compiler.CompiledProgram;
-import dev.fuseflow.compiler.reference.Verification;
 import dev.fuseflow.compiler.run.GroupResult;
 import dev.fuseflow.compiler.run.RunResult;
 import dev.fuseflow.simulator.stats.Statistics;
@@ -157,10 +156,5 @@ public final class SimulationReport {
                 return Optional.of(report.chart());
             }
         };
-    }
-
-    /** The verifications that failed, for messages. */
-    static List<String> problems(List<Verification> verifications) {
-        return verifications.stream().filter(v -> !v.verified()).map(Verification::problem).toList();
     }
 }

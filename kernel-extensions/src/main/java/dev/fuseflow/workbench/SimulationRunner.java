@@ -3,6 +3,7 @@ package dev.fuseflow.workbench;
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.zoo.ZooModel;
 import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
@@ -32,10 +33,9 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ResolvedModel.zooModel(command.program.model);
+        ZooModel model = ResolvedModel.zooModel(command.program.model);
         Dataset dataset = DatasetRegistry.resolve(command.data.dataset, command.data.scale, command.data.seed);
-        ResolvedModel resolved = ResolvedModel.resolve(command.program,
-                ResolvedModel.dimensions(ResolvedModel.zooModel(command.program.model), dataset));
+        ResolvedModel resolved = ResolvedModel.resolve(model, command.program, ResolvedModel.dimensions(model, dataset));
         CompiledProgram compiled = resolved.compile(command.program.order);
         RunResult result;
         try {
