@@ -24,18 +24,8 @@ public record IntersectOp(String indexVar, List<Integer> inCrds, List<Integer> i
         all.addAll(outRefs);
         return all;
     }
-    public List<String> inputPorts() {
-        List<String> ports = new ArrayList<>();
-        for (int i = 0; i < inCrds.size(); i++) { ports.add("in_crd" + i); }
-        for (int i = 0; i < inRefs.size(); i++) { ports.add("in_ref" + i); }
-        return ports;
-    }
-    public List<String> outputPorts() {
-        List<String> ports = new ArrayList<>();
-        ports.add("out_crd");
-        for (int i = 0; i < outRefs.size(); i++) { ports.add("out_ref" + i); }
-        return ports;
-    }
+    public List<String> inputPorts() { return JoinPorts.inputs(inCrds.size()); }
+    public List<String> outputPorts() { return JoinPorts.outputs(outRefs.size()); }
     public SamOp withInputs(List<Integer> in) {
         int k = inCrds.size();
         return new IntersectOp(indexVar, in.subList(0, k), in.subList(k, 2 * k), outCrd, outRefs);

@@ -8,7 +8,8 @@ import java.util.List;
  * {@link #inputs()} and {@link #outputs()}.
  */
 public sealed interface SamOp permits RootOp, FiberLookupOp, RepeatOp, IntersectOp, LocateOp, ArrayOp,
-        BinaryAluOp, ReduceOp, SpaccOp, BroadcastOp, FiberWriteOp, ValueWriteOp {
+        BinaryAluOp, UnaryAluOp, ReduceOp, SpaccOp, Spacc2Op, BroadcastOp, FiberWriteOp, ValueWriteOp, UnionOp,
+        CrdDropOp, CrdHoldOp, CrdMaskOp, StopDropperOp, ForkOp, JoinOp {
 
     /** The primitive kind, as in the paper and the SAM reference ("FiberLookup", "Spacc1", ...). */
     String kind();

@@ -1,0 +1,17 @@
+package dev.fuseflow.simulator.graph;
+
+import java.util.List;
+
+/** Coordinate hold (§4.14): repeats each outer coordinate once per inner coordinate. */
+public record CrdHoldOp(String outerVar, String innerVar, int inOuterCrd, int inInnerCrd, int outOuterCrd,
+        int outInnerCrd) implements SamOp {
+    public String kind() { return "CrdHold"; }
+    public String label() { return "CrdHold " + outerVar + " per " + innerVar; }
+    public List<Integer> inputs() { return List.of(inOuterCrd, inInnerCrd); }
+    public List<Integer> outputs() { return List.of(outOuterCrd, outInnerCrd); }
+    public List<String> inputPorts() { return List.of("in_crd_outer", "in_crd_inner"); }
+    public List<String> outputPorts() { return List.of("out_crd_outer", "out_crd_inner"); }
+    public SamOp withInputs(List<Integer> in) {
+        return new CrdHoldOp(outerVar, innerVar, in.get(0), in.get(1), outOuterCrd, outInnerCrd);
+    }
+}

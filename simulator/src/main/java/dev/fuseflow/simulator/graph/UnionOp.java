@@ -1,0 +1,36 @@
+package dev.fuseflow.simulator.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * N-ary union at index variable {@code indexVar}: k (crd, ref) input pairs, one crd and k refs out; an
+ * operand with no entry at a coordinate gets {@code N} (empty) on its ref output (Comal NUnion).
+ */
+public record UnionOp(String indexVar, List<Integer> inCrds, List<Integer> inRefs, int outCrd,
+        List<Integer> outRefs) implements SamOp {
+    public UnionOp {
+        inCrds = List.copyOf(inCrds);
+        inRefs = List.copyOf(inRefs);
+        outRefs = List.copyOf(outRefs);
+    }
+    public String kind() { return "Union"; }
+    public String label() { return "Union " + indexVar; }
+    public List<Integer> inputs() {
+        List<Integer> all = new ArrayList<>(inCrds);
+        all.addAll(inRefs);
+        return all;
+    }
+    public List<Integer> outputs() {
+        List<Integer> all = new ArrayList<>();
+        all.add(outCrd);
+        all.addAll(outRefs);
+        return all;
+    }
+    public List<String> inputPorts() { return JoinPorts.inputs(inCrds.size()); }
+    public List<String> outputPorts() { return JoinPorts.outputs(outRefs.size()); }
+    public SamOp withInputs(List<Integer> in) {
+        int k = inCrds.size();
+        return new UnionOp(indexVar, in.subList(0, k), in.subList(k, 2 * k), outCrd, outRefs);
+    }
+}
