@@ -4,23 +4,37 @@ import dev.fuseflow.simulator.engine.primitive.ArrayLoad;
 import dev.fuseflow.simulator.engine.primitive.BinaryAlu;
 import dev.fuseflow.simulator.engine.primitive.Broadcast;
 import dev.fuseflow.simulator.engine.primitive.CompressedFiberLookup;
+import dev.fuseflow.simulator.engine.primitive.CrdDrop;
+import dev.fuseflow.simulator.engine.primitive.CrdHold;
+import dev.fuseflow.simulator.engine.primitive.CrdMask;
 import dev.fuseflow.simulator.engine.primitive.DenseFiberLookup;
 import dev.fuseflow.simulator.engine.primitive.FiberWrite;
+import dev.fuseflow.simulator.engine.primitive.Fork;
 import dev.fuseflow.simulator.engine.primitive.Intersect;
+import dev.fuseflow.simulator.engine.primitive.Join;
 import dev.fuseflow.simulator.engine.primitive.Locate;
 import dev.fuseflow.simulator.engine.primitive.Reduce;
 import dev.fuseflow.simulator.engine.primitive.Repeat;
 import dev.fuseflow.simulator.engine.primitive.RepeatSignalGenerator;
 import dev.fuseflow.simulator.engine.primitive.Root;
 import dev.fuseflow.simulator.engine.primitive.Spacc1;
+import dev.fuseflow.simulator.engine.primitive.Spacc2;
+import dev.fuseflow.simulator.engine.primitive.StopDropper;
+import dev.fuseflow.simulator.engine.primitive.UnaryAlu;
+import dev.fuseflow.simulator.engine.primitive.Union;
 import dev.fuseflow.simulator.engine.primitive.ValueWrite;
 import dev.fuseflow.simulator.graph.ArrayOp;
 import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
+import dev.fuseflow.simulator.graph.CrdDropOp;
+import dev.fuseflow.simulator.graph.CrdHoldOp;
+import dev.fuseflow.simulator.graph.CrdMaskOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
+import dev.fuseflow.simulator.graph.ForkOp;
 import dev.fuseflow.simulator.graph.IntersectOp;
+import dev.fuseflow.simulator.graph.JoinOp;
 import dev.fuseflow.simulator.graph.LocateOp;
 import dev.fuseflow.simulator.graph.OutputSpec;
 import dev.fuseflow.simulator.graph.ReduceKind;
@@ -29,7 +43,11 @@ import dev.fuseflow.simulator.graph.RepeatOp;
 import dev.fuseflow.simulator.graph.RootOp;
 import dev.fuseflow.simulator.graph.SamGraph;
 import dev.fuseflow.simulator.graph.SamOp;
+import dev.fuseflow.simulator.graph.Spacc2Op;
 import dev.fuseflow.simulator.graph.SpaccOp;
+import dev.fuseflow.simulator.graph.StopDropperOp;
+import dev.fuseflow.simulator.graph.UnaryAluOp;
+import dev.fuseflow.simulator.graph.UnionOp;
 import dev.fuseflow.simulator.graph.ValueWriteOp;
 import dev.fuseflow.simulator.stats.Statistics;
 import dev.fuseflow.simulator.tensor.CompressedLevel;
@@ -166,6 +184,31 @@ public final class Simulator {
                 ValueWrite writer = new ValueWrite(name, ch(write.inVal()));
                 valueWriters.put(write.tensor(), writer);
                 primitives.add(writer);
+            } else if (op instanceof UnionOp union) {
+                primitives.add(new Union(name, chs(union.inCrds()), chs(union.inRefs()), ch(union.outCrd()),
+                        chs(union.outRefs())));
+            } else if (op instanceof UnaryAluOp alu) {
+                primitives.add(new UnaryAlu(name, alu.op(), alu.scalar(), options.blockSize(), ch(alu.in()),
+                        ch(alu.out())));
+            } else if (op instanceof Spacc2Op spacc) {
+                primitives.add(new Spacc2(name, ch(spacc.inReducedCrd()), ch(spacc.inKeptCrd()),
+                        ch(spacc.inInnerCrd()), ch(spacc.inVal()), ch(spacc.outKeptCrd()), ch(spacc.outInnerCrd()),
+                        ch(spacc.outVal())));
+            } else if (op instanceof CrdDropOp drop) {
+                primitives.add(new CrdDrop(name, ch(drop.inOuterCrd()), ch(drop.inInnerCrd()), ch(drop.outOuterCrd()),
+                        ch(drop.outInnerCrd())));
+            } else if (op instanceof CrdHoldOp hold) {
+                primitives.add(new CrdHold(name, ch(hold.inOuterCrd()), ch(hold.inInnerCrd()), ch(hold.outOuterCrd()),
+                        ch(hold.outInnerCrd())));
+            } else if (op instanceof CrdMaskOp mask) {
+                primitives.add(new CrdMask(name, mask.predicate(), ch(mask.inOuterCrd()), ch(mask.inInnerCrd()),
+                        ch(mask.inInnerRef()), ch(mask.outOuterCrd()), ch(mask.outInnerCrd()), ch(mask.outInnerRef())));
+            } else if (op instanceof StopDropperOp dropper) {
+                primitives.add(new StopDropper(name, ch(dropper.in()), ch(dropper.out())));
+            } else if (op instanceof ForkOp fork) {
+                primitives.add(new Fork(name, ch(fork.in()), chs(fork.outs())));
+            } else if (op instanceof JoinOp join) {
+                primitives.add(new Join(name, chs(join.ins()), ch(join.out())));
             } else {
                 throw new IllegalStateException("no primitive for " + op.kind());
             }

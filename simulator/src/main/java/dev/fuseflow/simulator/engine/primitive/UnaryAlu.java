@@ -1,0 +1,62 @@
+package dev.fuseflow.simulator.engine.primitive;
+
+import dev.fuseflow.simulator.engine.Channel;
+import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.Token;
+import dev.fuseflow.simulator.graph.UnaryOp;
+
+/**
+ * One-input ALU (Comal Unary): applies {@code op} (with its scalar) to every value; stops pass; {@code D}
+ * ends (sam-streams-and-primitives.md §4.11). {@code N} breaks the grammar, as Comal panics on it: a
+ * unary op of an absent operand is not 0 in general (exp, rsqrt, sigmoid).
+ *
+ * <p>Timing: a value at {@code t + latency} (the block size b in block-timing mode, else 1), a stop or
+ * {@code D} at {@code t+1}; {@code t += 1} per token; {@code D} ends without increment.
+ */
+public final class UnaryAlu extends Primitive {
+    private final UnaryOp op;
+    private final float scalar;
+    private final long latency;
+    private final Channel in;
+    private final Channel out;
+
+    public UnaryAlu(String name, UnaryOp op, float scalar, long latency, Channel in, Channel out) {
+        super(name);
+        this.op = op;
+        this.scalar = scalar;
+        this.latency = latency;
+        this.in = input(in);
+        this.out = output(out);
+    }
+
+    @Override
+    public String kind() {
+        return "UnaryAlu";
+    }
+
+    @Override
+    public int run(int budget) {
+        int steps = 0;
+        while (steps < budget && !in.isEmpty() && !out.isFull()) {
+            long token = peek(in);
+            switch (Token.kind(token)) {
+                case Token.KIND_VAL -> {
+                    take(in);
+                    emitAt(out, Token.value(op.apply(Token.floatValue(token), scalar)), t + latency);
+                    ops++;
+                }
+                case Token.KIND_STOP -> emit(out, take(in));
+                case Token.KIND_DONE -> {
+                    take(in);
+                    emit(out, Token.DONE);
+                    finish();
+                    return steps + 1;
+                }
+                default -> throw grammarError(in, token, "a value, stop or D (a unary ALU has no value for N)");
+            }
+            steps++;
+            t++;
+        }
+        return steps;
+    }
+}
