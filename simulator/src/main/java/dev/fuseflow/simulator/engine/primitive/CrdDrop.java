@@ -57,15 +57,15 @@ public final class CrdDrop extends Primitive {
                 if (inner.isEmpty()) {
                     break;
                 }
-                long i = take(inner);
+                long i = peek(inner);
                 steps++;
                 switch (Token.kind(i)) {
                     case Token.KIND_VAL -> {
-                        emit(outInner, i);
+                        emit(outInner, take(inner));
                         fiberHasCoordinate = true;
                     }
                     case Token.KIND_STOP -> {
-                        emit(outInner, i);
+                        emit(outInner, take(inner));
                         if (fiberHasCoordinate) {
                             emit(outOuter, o);
                         }
