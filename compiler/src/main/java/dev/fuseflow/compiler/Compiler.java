@@ -1,7 +1,8 @@
 package dev.fuseflow.compiler;
 
 import dev.fuseflow.compiler.fusion.Lowering;
-import dev.fuseflow.compiler.ir.Assignment;
+import dev.fuseflow.compiler.fusion.FusedGroup;
+import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderChoice;
@@ -16,6 +17,9 @@ import java.util.Map;
  * out. Order words are per group ({@code g0:ikj,g1:auto}) or one word for every group.
  */
 public final class Compiler {
+    /** Valid orders enumerated per group (the count is reported as at least this when reached). */
+    public static final int ORDER_LIMIT = 5000;
+
     private Compiler() {
     }
 
@@ -24,21 +28,46 @@ public final class Compiler {
         List<CompiledGroup> groups = new ArrayList<>();
         for (int g = 0; g < schedule.groups().size(); g++) {
             List<Integer> members = schedule.groups().get(g);
-            if (members.size() > 1) {
-                throw UserError.of("fusion group g" + g + " holds assignments " + members
-                        + "; fusing several assignments into one graph is not lowered yet, use --fusion unfused");
-            }
-            Assignment assignment = program.assignments().get(members.get(0));
-            String groupName = "group g" + g + " (" + assignment + ")";
-            List<DataflowOrder> valid = Lowering.validOrders(program, assignment);
-            if (valid.isEmpty()) {
-                throw UserError.of(groupName + " has no order this compiler can lower yet");
-            }
-            DataflowOrder order = OrderChoice.resolve(orders.getOrDefault(g, orders.get(-1)), valid, groupName);
+            FusedGroup group = FusedGroup.of(program, members);
+            String groupName = "group g" + g + " (assignments " + members + ")";
+            List<DataflowOrder> valid = Lowering.validOrders(program, group, ORDER_LIMIT);
+            String spec = orders.getOrDefault(g, orders.get(-1));
+            DataflowOrder order = named(spec, group, program, groupName)
+                    .orElseGet(() -> OrderChoice.resolve(spec, valid, groupName));
             groups.add(new CompiledGroup(g, members, order, valid.stream().map(DataflowOrder::name).toList(),
-                    Lowering.lower(program, assignment, order, program.name() + "/g" + g)));
+                    Lowering.lower(program, group, order, program.name() + "/g" + g)));
         }
         return new CompiledProgram(program, fusionName, schedule, groups);
+    }
+
+    /** An order given by its variables, checked directly (it may lie beyond the enumeration limit). */
+    private static java.util.Optional<DataflowOrder> named(String spec, FusedGroup group, Program program,
+            String groupName) {
+        if (spec == null || spec.equals("auto") || spec.startsWith("#")) {
+            return java.util.Optional.empty();
+        }
+        List<IndexVar> vars = group.variables();
+        List<IndexVar> chosen = new ArrayList<>();
+        boolean letters = vars.stream().allMatch(v -> v.name().length() == 1);
+        String[] words = letters && !spec.contains(",") ? spec.split("") : spec.split(",");
+        for (String word : words) {
+            IndexVar var = vars.stream().filter(v -> v.name().equals(word.trim())).findFirst().orElse(null);
+            if (var == null || chosen.contains(var)) {
+                chosen = null;
+                break;
+            }
+            chosen.add(var);
+        }
+        if (chosen == null || chosen.size() != vars.size()) {
+            throw UserError.of("order '" + spec + "' is not an ordering of the variables " + vars + " of " + groupName,
+                    List.of("a permutation of " + vars, "#k", "auto"));
+        }
+        DataflowOrder order = new DataflowOrder(chosen);
+        java.util.Optional<String> reason = Lowering.legality(program, group, order);
+        if (reason.isPresent()) {
+            throw UserError.of("order '" + spec + "' cannot be lowered for " + groupName + ": " + reason.get());
+        }
+        return java.util.Optional.of(order);
     }
 
     private static Map<Integer, String> parseOrders(String spec, int groupCount) {

@@ -1,5 +1,6 @@
 package dev.fuseflow.compiler.schedule;
 
+import dev.fuseflow.compiler.fusion.FusedGroup;
 import dev.fuseflow.compiler.ir.Access;
 import dev.fuseflow.compiler.ir.Assignment;
 import dev.fuseflow.compiler.ir.IndexVar;
@@ -11,10 +12,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Enumerates the dataflow orders of an assignment that respect every operand's storage mode order (a
- * tensor stored (i, k) must be iterated i before k) and that the lowering accepts. Orders come out in
- * lexicographic order of the variables' first appearance, so {@code #1} is the original compiler's
- * choice.
+ * Enumerates the dataflow orders of a fusion group lazily, depth first: a variable may be placed only
+ * after the variables every tensor stores above it (a tensor stored (i, k) is iterated i before k), which
+ * prunes most permutations before they are built; complete orders are then checked by the lowering's
+ * legality. Orders come out in lexicographic order of the variables' first appearance, so {@code #1} is
+ * the original compiler's choice.
  */
 public final class OrderEnumerator {
     private OrderEnumerator() {
@@ -22,46 +24,56 @@ public final class OrderEnumerator {
 
     /**
      * @param legality returns the reason an order cannot be lowered, or empty when it can
+     * @param limit    stop after this many valid orders
      */
-    public static List<DataflowOrder> validOrders(Program program, Assignment assignment,
-            Function<DataflowOrder, Optional<String>> legality) {
-        List<IndexVar> vars = assignment.variables();
+    public static List<DataflowOrder> validOrders(Program program, FusedGroup group,
+            Function<DataflowOrder, Optional<String>> legality, int limit) {
+        List<IndexVar> vars = group.variables();
+        List<Access> accesses = new ArrayList<>();
+        for (Assignment root : group.roots()) {
+            accesses.addAll(root.value().accesses());
+        }
         List<DataflowOrder> out = new ArrayList<>();
-        permute(vars, new ArrayList<>(), new boolean[vars.size()], program, assignment, legality, out);
+        permute(program, vars, accesses, new ArrayList<>(), new boolean[vars.size()], legality, out, limit);
         return out;
     }
 
-    private static void permute(List<IndexVar> vars, List<IndexVar> prefix, boolean[] used, Program program,
-            Assignment assignment, Function<DataflowOrder, Optional<String>> legality, List<DataflowOrder> out) {
+    private static void permute(Program program, List<IndexVar> vars, List<Access> accesses, List<IndexVar> prefix,
+            boolean[] used, Function<DataflowOrder, Optional<String>> legality, List<DataflowOrder> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
         if (prefix.size() == vars.size()) {
             DataflowOrder order = new DataflowOrder(prefix);
-            if (respectsStorage(program, assignment, order) && legality.apply(order).isEmpty()) {
+            if (legality.apply(order).isEmpty()) {
                 out.add(order);
             }
             return;
         }
         for (int i = 0; i < vars.size(); i++) {
-            if (!used[i]) {
+            if (!used[i] && placeable(program, vars.get(i), accesses, prefix)) {
                 used[i] = true;
                 prefix.add(vars.get(i));
-                permute(vars, prefix, used, program, assignment, legality, out);
+                permute(program, vars, accesses, prefix, used, legality, out, limit);
                 prefix.remove(prefix.size() - 1);
                 used[i] = false;
             }
         }
     }
 
-    /** True when every operand's levels are met in storage order. */
-    public static boolean respectsStorage(Program program, Assignment assignment, DataflowOrder order) {
-        for (Access access : assignment.operands()) {
+    /** True when every tensor level above {@code var}'s is already iterated. */
+    private static boolean placeable(Program program, IndexVar var, List<Access> accesses, List<IndexVar> placed) {
+        for (Access access : accesses) {
+            int mode = access.indices().indexOf(var);
+            if (mode < 0) {
+                continue;
+            }
             TensorDecl decl = program.tensor(access.tensor());
-            int last = -1;
-            for (int mode : decl.modeOrder()) {
-                int position = order.position(access.indices().get(mode));
-                if (position < last) {
+            int depth = decl.modeOrder().indexOf(mode);
+            for (int above = 0; above < depth; above++) {
+                if (!placed.contains(access.indices().get(decl.modeOrder().get(above)))) {
                     return false;
                 }
-                last = position;
             }
         }
         return true;

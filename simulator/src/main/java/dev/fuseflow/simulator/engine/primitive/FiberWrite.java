@@ -9,11 +9,11 @@ import java.util.Arrays;
  * Level writer ({@code fiber_write}, Comal CompressedWrScan): writes a coordinate stream into the
  * {@code seg}/{@code crd} arrays of a compressed level (sam-streams-and-primitives.md §4.16).
  *
- * <p>A coordinate is appended to {@code crd}; the first stop after a coordinate (or after the start)
- * pushes the fiber's end onto {@code seg}; further stops and {@code N} are ignored, so an empty fiber
- * after another stop adds no seg entry (as found).
+ * <p>A coordinate is appended to {@code crd}; every stop pushes the fiber's end onto {@code seg}, so an
+ * empty fiber after another stop keeps its (empty) segment. Comal ignores stops after the first and so
+ * loses such fibers; we do not (simulator/DEVIATIONS.md). {@code N} is ignored.
  *
- * <p>Timing: {@code t += 1} per coordinate and per seg push; repeated stops and {@code N} are free;
+ * <p>Timing (Comal's): {@code t += 1} per coordinate and per first stop; repeated stops and {@code N} are free;
  * {@code D} ends without increment.
  */
 public final class FiberWrite extends Primitive {
@@ -51,12 +51,14 @@ public final class FiberWrite extends Primitive {
                     t++;
                 }
                 case Token.KIND_STOP -> {
+                    // Every stop ends one fiber; an empty fiber after a stop still gets its segment (Comal
+                    // drops it, which loses rows: simulator/DEVIATIONS.md). Only the first stop costs a cycle.
+                    if (segCount == seg.length) {
+                        seg = Arrays.copyOf(seg, segCount * 2);
+                    }
+                    seg[segCount++] = crdCount;
+                    segWrites++;
                     if (!fiberClosed) {
-                        if (segCount == seg.length) {
-                            seg = Arrays.copyOf(seg, segCount * 2);
-                        }
-                        seg[segCount++] = crdCount;
-                        segWrites++;
                         fiberClosed = true;
                         t++;
                     }

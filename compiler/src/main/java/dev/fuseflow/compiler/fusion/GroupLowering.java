@@ -1,0 +1,399 @@
+package dev.fuseflow.compiler.fusion;
+
+import dev.fuseflow.compiler.ir.Access;
+import dev.fuseflow.compiler.ir.Apply;
+import dev.fuseflow.compiler.ir.Assignment;
+import dev.fuseflow.compiler.ir.Difference;
+import dev.fuseflow.compiler.ir.Expr;
+import dev.fuseflow.compiler.ir.IndexVar;
+import dev.fuseflow.compiler.ir.Product;
+import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.ir.Quotient;
+import dev.fuseflow.compiler.ir.ReduceFunction;
+import dev.fuseflow.compiler.ir.Reduction;
+import dev.fuseflow.compiler.ir.Sum;
+import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.ir.UnaryFunction;
+import dev.fuseflow.compiler.schedule.DataflowOrder;
+import dev.fuseflow.simulator.graph.ArrayOp;
+import dev.fuseflow.simulator.graph.BinaryAluOp;
+import dev.fuseflow.simulator.graph.BinaryOp;
+import dev.fuseflow.simulator.graph.CrdDropOp;
+import dev.fuseflow.simulator.graph.FiberLookupOp;
+import dev.fuseflow.simulator.graph.FiberWriteOp;
+import dev.fuseflow.simulator.graph.IntersectOp;
+import dev.fuseflow.simulator.graph.LocateOp;
+import dev.fuseflow.simulator.graph.OutputSpec;
+import dev.fuseflow.simulator.graph.ReduceKind;
+import dev.fuseflow.simulator.graph.ReduceOp;
+import dev.fuseflow.simulator.graph.RepeatOp;
+import dev.fuseflow.simulator.graph.RootOp;
+import dev.fuseflow.simulator.graph.SamGraph;
+import dev.fuseflow.simulator.graph.SpaccOp;
+import dev.fuseflow.simulator.graph.StreamKind;
+import dev.fuseflow.simulator.graph.UnaryAluOp;
+import dev.fuseflow.simulator.graph.UnaryOp;
+import dev.fuseflow.simulator.graph.UnionOp;
+import dev.fuseflow.simulator.graph.ValueWriteOp;
+import dev.fuseflow.simulator.tensor.LevelFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Lowers a fused group under one dataflow order into a SAM graph. This is the fusion table of
+ * fuseflow-compiler.md §1.10 organised around <em>loop instances</em>: the iteration of one variable
+ * inside one nest. Every cell (a scan, a join, a repeat, a value, an accumulator) is built lazily the
+ * first time something asks for it and memoised under a key made of what it computes and the loop
+ * instances it runs in, so a sub-computation reached twice in the same context is built once and fanned
+ * out (broadcasts are inserted afterwards).
+ *
+ * <p>Factored iteration: the root of each output iterates the output's variables. A reduction
+ * {@code R = sum_r(body)} runs in a nest made of the enclosing variables ordered before its innermost
+ * free variable {@code L}, plus its own {@code r}: when {@code r} comes after {@code L} it is
+ * <em>opened</em> (the body joins the enclosing iteration at its free variables and a Reduce folds the
+ * innermost {@code r} fibers); when {@code r} comes before {@code L} it is <em>closed</em> (a Spacc1
+ * accumulates {@code L}-fibers over {@code r}, and its accumulated values join the enclosing iteration
+ * at {@code L} as references, §1.10.4). A producer is therefore nested only under the variables its
+ * consumer iterates before the producer's own innermost variable; where the consumer iterates variables
+ * the producer does not use, the producer is recomputed for each of their coordinates, which is the
+ * recomputation full fusion pays (paper Fig 14). Legality of an order is decided by {@link GroupLegality}.
+ */
+final class GroupLowering {
+    private final Program program;
+    private final DataflowOrder order;
+    private final SamGraph.Builder graph;
+    private final Map<String, Object> memo = new HashMap<>();
+    private int instanceCount;
+
+    GroupLowering(Program program, DataflowOrder order, SamGraph.Builder graph) {
+        this.program = program;
+        this.order = order;
+        this.graph = graph;
+    }
+
+    /** One iteration of {@code var} nested in {@code parent}: its coordinate stream and joined payloads. */
+    record Instance(int id, IndexVar var, Instance parent, int crd, Map<String, Integer> payloads) {
+        Instance find(IndexVar wanted) {
+            for (Instance at = this; at != null; at = at.parent) {
+                if (at.var.equals(wanted)) {
+                    return at;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Emits the iteration, value and writers of one output. */
+    void lowerRoot(Assignment root) {
+        Expr expr = root.value();
+        List<IndexVar> nest = sorted(new ArrayList<>(root.target().indices()));
+        Instance last = null;
+        List<Instance> levels = new ArrayList<>();
+        for (IndexVar var : nest) {
+            last = join(expr, var, last);
+            levels.add(last);
+        }
+        int value = value(expr, last);
+        String target = root.target().tensor();
+        List<Integer> modeOrder = new ArrayList<>();
+        for (int level = 0; level < levels.size(); level++) {
+            IndexVar var = levels.get(level).var();
+            modeOrder.add(root.target().indices().indexOf(var));
+            graph.add(new FiberWriteOp(target, level, var.name(), levels.get(level).crd()));
+        }
+        graph.add(new ValueWriteOp(target, value));
+        graph.output(new OutputSpec(target, program.tensor(target).shape(), modeOrder));
+    }
+
+    private List<IndexVar> sorted(List<IndexVar> vars) {
+        vars.sort((a, b) -> Integer.compare(order.position(a), order.position(b)));
+        return vars;
+    }
+
+    // ---------------------------------------------------------------- joins
+
+    /** The iteration of {@code var} for region expression {@code expr}, nested in {@code parent}. */
+    private Instance join(Expr expr, IndexVar var, Instance parent) {
+        JoinNode tree = GroupLegality.participants(program, expr, var, order);
+        if (tree == null) {
+            throw new IllegalStateException("nothing iterates " + var + " in " + expr);
+        }
+        String key = "instance|" + (parent == null ? -1 : parent.id()) + "|" + var + "|" + tree.key();
+        return cell(key, () -> {
+            Joined joined = build(tree, var, parent);
+            return new Instance(instanceCount++, var, parent, joined.crd, joined.payloads);
+        });
+    }
+
+    /** A join's result: one coordinate stream and a payload (ref or value) per participant key. */
+    private record Joined(int crd, Map<String, Integer> payloads) {
+    }
+
+    private Joined build(JoinNode node, IndexVar var, Instance parent) {
+        if (node instanceof JoinNode.Leaf leaf) {
+            int[] scan = scan(leaf.access(), var, parent);
+            return new Joined(scan[0], Map.of(leaf.key(), scan[1]));
+        }
+        if (node instanceof JoinNode.Closed closed) {
+            int[] acc = closed(closed.reduction(), parent);
+            return new Joined(acc[0], Map.of(closed.key(), acc[1]));
+        }
+        boolean intersect = node instanceof JoinNode.Intersection;
+        List<JoinNode> children = intersect ? ((JoinNode.Intersection) node).children()
+                : ((JoinNode.Union) node).children();
+        if (intersect && children.size() == 2) {
+            Joined located = tryLocate(children.get(0), children.get(1), var, parent);
+            if (located == null) {
+                located = tryLocate(children.get(1), children.get(0), var, parent);
+            }
+            if (located != null) {
+                return located;
+            }
+        }
+        List<Integer> crds = new ArrayList<>();
+        List<Integer> refs = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (JoinNode child : children) {
+            Joined joined = build(child, var, parent);
+            for (var payload : joined.payloads.entrySet()) {
+                if (!keys.contains(payload.getKey())) {
+                    keys.add(payload.getKey());
+                    crds.add(joined.crd);
+                    refs.add(payload.getValue());
+                }
+            }
+        }
+        if (keys.size() == 1) {
+            return new Joined(crds.get(0), Map.of(keys.get(0), refs.get(0)));
+        }
+        int outCrd = graph.stream(StreamKind.CRD, var + ".crd");
+        Map<String, Integer> payloads = new LinkedHashMap<>();
+        List<Integer> outRefs = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            int out = graph.stream(kindOf(refs.get(k)), keys.get(k) + "@" + var);
+            outRefs.add(out);
+            payloads.put(keys.get(k), out);
+        }
+        graph.add(intersect ? new IntersectOp(var.name(), crds, refs, outCrd, outRefs)
+                : new UnionOp(var.name(), crds, refs, outCrd, outRefs));
+        return new Joined(outCrd, payloads);
+    }
+
+    private StreamKind kindOf(int stream) {
+        return graph.streamInfo(stream).kind();
+    }
+
+    /**
+     * Iterate the compressed operand and locate into a dense one whose level at {@code var} is its top
+     * level, so its position is the coordinate itself (InsertIterateLocate, §1.14).
+     */
+    private Joined tryLocate(JoinNode sparse, JoinNode dense, IndexVar var, Instance parent) {
+        if (!(sparse instanceof JoinNode.Leaf s) || !(dense instanceof JoinNode.Leaf d)) {
+            return null;
+        }
+        if (format(s.access(), var) != LevelFormat.COMPRESSED || format(d.access(), var) != LevelFormat.DENSE
+                || depth(d.access(), var) != 0) {
+            return null;
+        }
+        int[] scan = scan(s.access(), var, parent);
+        String denseTensor = d.access().tensor();
+        int denseRef = graph.stream(StreamKind.REF, d.key() + "@" + var);
+        int sparseRef = graph.stream(StreamKind.REF, s.key() + ".located@" + var);
+        int outCrd = graph.stream(StreamKind.CRD, var + ".crd");
+        graph.add(new LocateOp(var.name(), denseTensor, scan[1], scan[0], denseRef, sparseRef, outCrd));
+        Map<String, Integer> payloads = new LinkedHashMap<>();
+        payloads.put(s.key(), sparseRef);
+        payloads.put(d.key(), denseRef);
+        return new Joined(outCrd, payloads);
+    }
+
+    /** The level scan of an access at {@code var}: {crd, ref}. */
+    private int[] scan(Access access, IndexVar var, Instance parent) {
+        return cell("scan|" + access + "|" + var + "|" + id(parent), () -> {
+            TensorDecl decl = program.tensor(access.tensor());
+            int depth = depth(access, var);
+            int in = ref(access, parent);
+            int crd = graph.stream(StreamKind.CRD, access.tensor() + "." + var + ".crd");
+            int ref = graph.stream(StreamKind.REF, access.tensor() + "." + var + ".ref");
+            graph.add(new FiberLookupOp(access.tensor(), depth, decl.modeOrder().get(depth), decl.formats().get(depth),
+                    var.name(), in, crd, ref));
+            return new int[] {crd, ref};
+        });
+    }
+
+    // ---------------------------------------------------------------- references and values
+
+    /** The reference of an access after the iteration {@code at} (its root before any). */
+    private int ref(Access access, Instance at) {
+        if (at == null) {
+            return cell("root|" + access.tensor(), () -> {
+                int out = graph.stream(StreamKind.REF, access.tensor() + ".root");
+                graph.add(new RootOp(access.tensor(), out));
+                return out;
+            });
+        }
+        if (access.indices().contains(at.var())) {
+            Integer joined = at.payloads().get(access.toString());
+            if (joined == null) {
+                throw new IllegalStateException(access + " is not joined at " + at.var());
+            }
+            return joined;
+        }
+        return cell("ref|" + access + "|" + at.id(), () -> repeat(ref(access, at.parent()), at, StreamKind.REF,
+                access.tensor() + ".ref@" + at.var()));
+    }
+
+    private int repeat(int in, Instance at, StreamKind kind, String name) {
+        int out = graph.stream(kind, name);
+        graph.add(new RepeatOp(name, at.var().name(), in, at.crd(), out));
+        return out;
+    }
+
+    /** The value stream of {@code expr} evaluated in the nest ending at {@code last}. */
+    private int value(Expr expr, Instance last) {
+        return cell("value|" + expr + "|" + id(last), () -> {
+            if (expr instanceof Access access) {
+                int out = graph.stream(StreamKind.VAL, access.tensor() + ".val");
+                graph.add(new ArrayOp(access.tensor(), ref(access, last), out));
+                return out;
+            }
+            if (expr instanceof Reduction reduction) {
+                return reductionValue(reduction, last);
+            }
+            if (expr instanceof Apply apply) {
+                int in = value(apply.arg(), last);
+                int out = graph.stream(StreamKind.VAL, apply.function().word());
+                graph.add(new UnaryAluOp(unary(apply.function()), (float) scalar(apply), in, out));
+                return out;
+            }
+            BinaryOp op = expr instanceof Product ? BinaryOp.MUL : expr instanceof Sum ? BinaryOp.ADD
+                    : expr instanceof Difference ? BinaryOp.SUB : BinaryOp.DIV;
+            int left = value(expr.children().get(0), last);
+            int right = value(expr.children().get(1), last);
+            int out = graph.stream(StreamKind.VAL, op.name().toLowerCase(java.util.Locale.ROOT));
+            graph.add(new BinaryAluOp(op, left, right, out));
+            return out;
+        });
+    }
+
+    /** A reduction's value, repeated over the variables of the nest after its innermost free variable. */
+    private int reductionValue(Reduction reduction, Instance last) {
+        IndexVar inner = GroupLegality.innermostFree(reduction, order);
+        Instance at = inner == null ? null : last.find(inner);
+        int value;
+        if (GroupLegality.mode(program, reduction, order) != GroupLegality.Mode.OPENED) {
+            Integer joined = at.payloads().get(new JoinNode.Closed(reduction).key());
+            if (joined == null) {
+                throw new IllegalStateException(reduction + " is not joined at " + inner);
+            }
+            value = joined;
+        } else {
+            value = opened(reduction, at);
+        }
+        List<Instance> after = new ArrayList<>();
+        for (Instance i = last; i != at; i = i.parent()) {
+            after.add(0, i);
+        }
+        for (Instance i : after) {
+            int in = value;
+            value = cell("vrepeat|" + in + "|" + i.id(), () -> repeat(in, i, StreamKind.VAL, "value@" + i.var()));
+        }
+        return value;
+    }
+
+    /** A reduction whose variable is innermost: its body joins the enclosing nest, a Reduce folds r. */
+    private int opened(Reduction reduction, Instance context) {
+        return cell("opened|" + reduction + "|" + id(context), () -> {
+            Instance inner = join(reduction.body(), reduction.var(), context);
+            int body = value(reduction.body(), inner);
+            int out = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
+            graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
+                    reduction.var().name(), body, out));
+            return out;
+        });
+    }
+
+    /**
+     * A reduction with a nest of its own, as (crd, val) streams at its innermost free variable L: a Spacc1
+     * of L fibers over r, or a Reduce of r fibers followed by coordinate drops of empty ones.
+     */
+    private int[] closed(Reduction reduction, Instance context) {
+        return cell("closed|" + reduction + "|" + id(context), () -> {
+            IndexVar inner = GroupLegality.innermostFree(reduction, order);
+            if (GroupLegality.mode(program, reduction, order) == GroupLegality.Mode.DROPPED) {
+                return dropped(reduction, inner, context);
+            }
+            Instance reduced = join(reduction.body(), reduction.var(), context);
+            Instance innerLevel = join(reduction.body(), inner, reduced);
+            int body = value(reduction.body(), innerLevel);
+            int crd = graph.stream(StreamKind.CRD, inner + ".accumulated.crd");
+            int val = graph.stream(StreamKind.VAL, "sum_" + reduction.var());
+            graph.add(new SpaccOp(inner.name(), reduction.var().name(), reduced.crd(), innerLevel.crd(), body, crd,
+                    val));
+            return new int[] {crd, val};
+        });
+    }
+
+    private int[] dropped(Reduction reduction, IndexVar inner, Instance context) {
+        Instance innerLevel = join(reduction.body(), inner, context);
+        Instance reduced = join(reduction.body(), reduction.var(), innerLevel);
+        int body = value(reduction.body(), reduced);
+        int folded = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
+        graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
+                reduction.var().name(), body, folded));
+        int crd = graph.stream(StreamKind.CRD, inner + ".nonempty.crd");
+        int val = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var() + ".nonempty");
+        graph.add(new CrdDropOp(inner.name(), reduction.var().name(), innerLevel.crd(), reduced.crd(), crd,
+                graph.stream(StreamKind.CRD, "unused")));
+        graph.add(new CrdDropOp(inner.name(), reduction.var().name(), folded, reduced.crd(), val,
+                graph.stream(StreamKind.CRD, "unused")));
+        return new int[] {crd, val};
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static UnaryOp unary(UnaryFunction function) {
+        return switch (function) {
+            case RELU, MAX -> UnaryOp.MAX_SCALAR;
+            case EXP -> UnaryOp.EXP;
+            case RSQRT -> UnaryOp.RSQRT;
+            case SIGMOID -> UnaryOp.SIGMOID;
+            case SIN -> UnaryOp.SIN;
+            case COS -> UnaryOp.COS;
+            case SCALE -> UnaryOp.SCALAR_MUL;
+            case OFFSET -> UnaryOp.SCALAR_ADD;
+            case DIVIDE -> UnaryOp.SCALAR_DIV;
+        };
+    }
+
+    private static double scalar(Apply apply) {
+        return apply.function() == UnaryFunction.RELU ? 0 : apply.scalar();
+    }
+
+    private int depth(Access access, IndexVar var) {
+        return GroupLegality.depth(program, access, var);
+    }
+
+    private LevelFormat format(Access access, IndexVar var) {
+        return program.tensor(access.tensor()).formats().get(depth(access, var));
+    }
+
+    private static int id(Instance instance) {
+        return instance == null ? -1 : instance.id();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cell(String key, Supplier<T> build) {
+        Object existing = memo.get(key);
+        if (existing != null) {
+            return (T) existing;
+        }
+        T value = build.get();
+        memo.put(key, value);
+        return value;
+    }
+}
