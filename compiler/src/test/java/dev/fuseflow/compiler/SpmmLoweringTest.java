@@ -118,7 +118,7 @@ class SpmmLoweringTest {
         Program program = new Program("spmv", tensors, List.of(new Assignment(new Access("y", List.of(I)),
                 new Product(new Access("A", List.of(I, J)), new Access("x", List.of(J))))));
         CompiledProgram compiled = Compiler.compile(program, "unfused", Schedule.unfused(1), "auto");
-        assertEquals(2, compiled.groups().get(0).graph().opCounts().get("CrdDrop"));
+        assertEquals(1, compiled.groups().get(0).graph().opCounts().get("CrdDrop"));
         RunResult result = new ProgramRunner(new Simulator()).run(compiled, data(program, 0.1, 9), () -> false);
         assertTrue(result.verified(), result.verifications().toString());
     }

@@ -312,14 +312,15 @@ final class GroupLowering {
             int body = value(reduction.body(), inner);
             int out = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
             graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
-                    reduction.var().name(), body, out));
+                    reduction.var().name(), body, out, true));
             return out;
         });
     }
 
     /**
      * A reduction with a nest of its own, as (crd, val) streams at its innermost free variable L: a Spacc1
-     * of L fibers over r, or a Reduce of r fibers followed by coordinate drops of empty ones.
+     * of L fibers over r, or a Reduce of r fibers (skipping empty ones) with a coordinate drop of the L coordinates whose
+     * r fiber was empty.
      */
     private int[] closed(Reduction reduction, Instance context) {
         return cell("closed|" + reduction + "|" + id(context), () -> {
@@ -342,14 +343,11 @@ final class GroupLowering {
         Instance innerLevel = join(reduction.body(), inner, context);
         Instance reduced = join(reduction.body(), reduction.var(), innerLevel);
         int body = value(reduction.body(), reduced);
-        int folded = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
+        int val = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
         graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
-                reduction.var().name(), body, folded));
+                reduction.var().name(), body, val, true));
         int crd = graph.stream(StreamKind.CRD, inner + ".nonempty.crd");
-        int val = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var() + ".nonempty");
         graph.add(new CrdDropOp(inner.name(), reduction.var().name(), innerLevel.crd(), reduced.crd(), crd,
-                graph.stream(StreamKind.CRD, "unused")));
-        graph.add(new CrdDropOp(inner.name(), reduction.var().name(), folded, reduced.crd(), val,
                 graph.stream(StreamKind.CRD, "unused")));
         return new int[] {crd, val};
     }

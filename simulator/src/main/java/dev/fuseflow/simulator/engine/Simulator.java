@@ -169,7 +169,7 @@ public final class Simulator {
                 primitives.add(new BinaryAlu(name, alu.op(), b * b, blockMul ? b : 1, ch(alu.in1()), ch(alu.in2()),
                         ch(alu.out())));
             } else if (op instanceof ReduceOp reduce) {
-                primitives.add(new Reduce(name, reduce.reduction() == ReduceKind.MAX, 1, ch(reduce.in()),
+                primitives.add(new Reduce(name, reduce.reduction() == ReduceKind.MAX, 1, reduce.skipsEmpty(), ch(reduce.in()),
                         ch(reduce.out())));
             } else if (op instanceof SpaccOp spacc) {
                 primitives.add(new Spacc1(name, ch(spacc.inOuterCrd()), ch(spacc.inInnerCrd()), ch(spacc.inVal()),

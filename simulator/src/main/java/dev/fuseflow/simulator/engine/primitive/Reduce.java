@@ -18,6 +18,7 @@ import dev.fuseflow.simulator.engine.Token;
  */
 public final class Reduce extends Primitive {
     private final boolean max;
+    private final boolean skipsEmpty;
     private final long latency;
     private final Channel in;
     private final Channel out;
@@ -25,8 +26,14 @@ public final class Reduce extends Primitive {
     private boolean any;
 
     public Reduce(String name, boolean max, long latency, Channel in, Channel out) {
+        this(name, max, latency, false, in, out);
+    }
+
+    /** With {@code skipsEmpty}, a fiber without values yields no value (see ReduceOp). */
+    public Reduce(String name, boolean max, long latency, boolean skipsEmpty, Channel in, Channel out) {
         super(name);
         this.max = max;
+        this.skipsEmpty = skipsEmpty;
         this.latency = latency;
         this.in = input(in);
         this.out = output(out);
@@ -59,7 +66,9 @@ public final class Reduce extends Primitive {
                     // Comal's reducers skip N at no cost ("continue" before the increment).
                 }
                 case Token.KIND_STOP -> {
-                    emitAt(out, Token.value(any || !max ? acc : 0f), max ? t + 1 : t + latency);
+                    if (any || !skipsEmpty) {
+                        emitAt(out, Token.value(any || !max ? acc : 0f), max ? t + 1 : t + latency);
+                    }
                     int level = Token.payload(token);
                     if (level > 0) {
                         emit(out, Token.stop(level - 1));
