@@ -1,6 +1,7 @@
 package dev.fuseflow.simulator.interop;
 
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.OutputSpec;
 import dev.fuseflow.simulator.graph.SamGraph;
 import dev.fuseflow.simulator.graph.SamOp;
@@ -31,16 +32,24 @@ public record ImportedComalGraph(String source, SamGraph graph, List<TensorRequi
         return inputs.stream().filter(r -> r.tensor().equals(tensor)).findFirst().orElse(null);
     }
 
-    /** The size of each index variable, read off the supplied tensors at the levels the graph scans. */
+    /**
+     * The size of each index variable, read off the supplied tensors at every scan of the graph (a tensor may
+     * be scanned under several variables, e.g. one adjacency matrix used by every layer).
+     */
     public Map<String, Integer> indexSizes(Map<String, FiberTensor> tensors) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (SamOp op : graph.ops()) {
+            if (op instanceof FiberLookupOp scan) {
+                FiberTensor tensor = tensors.get(scan.tensor());
+                if (tensor != null && scan.mode() < tensor.rank()) {
+                    sizes.putIfAbsent(scan.indexVar(), tensor.dim(scan.mode()));
+                }
+            }
+        }
         for (TensorRequirement requirement : inputs) {
             FiberTensor tensor = tensors.get(requirement.tensor());
-            if (tensor == null) {
-                continue;
-            }
             for (TensorRequirement.LevelUse level : requirement.levels()) {
-                if (level.mode() < tensor.rank()) {
+                if (tensor != null && level.mode() < tensor.rank() && !level.indexVar().isEmpty()) {
                     sizes.putIfAbsent(level.indexVar(), tensor.dim(level.mode()));
                 }
             }
