@@ -72,8 +72,13 @@ public final class ComalGraphFile {
         try {
             TextFormat.getParser().merge(text, graph);
         } catch (TextFormat.ParseException e) {
-            // The parser's message already names the field or token at fault; drop its "line:col: " prefix.
-            String sentence = e.getMessage().replaceFirst("^\\d+:\\d+: ", "");
+            // The parser's message names the field or token at fault; keep that, on one line, without its
+            // "line:col:" prefixes and the schema's package name.
+            String sentence = e.getMessage().replaceAll("\\d+:\\d+:", " ").replace("fuseflow.comal.", "")
+                    .replaceAll("\\s+", " ").replaceAll("[ .:]+$", "").trim();
+            if (sentence.startsWith("Input contains unknown fields and/or extensions")) {
+                sentence = "unknown field " + sentence.substring(sentence.lastIndexOf(' ') + 1);
+            }
             throw UserError.at(source, Math.max(e.getLine(), 1), Math.max(e.getColumn(), 1),
                     "not a text-format ComalGraph: " + sentence + ".");
         }

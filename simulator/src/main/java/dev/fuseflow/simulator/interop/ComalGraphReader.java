@@ -537,6 +537,11 @@ public final class ComalGraphReader {
         for (String name : names) {
             byOutput.put(name, new ArrayList<>());
         }
+        if (names.isEmpty() && !fiberWrites.isEmpty()) {
+            // Coordinates written with no value writer: kept as writers of "out", but no tensor to assemble.
+            names.add(DEFAULT_OUTPUT);
+            byOutput.put(DEFAULT_OUTPUT, new ArrayList<>());
+        }
         for (PendingWrite write : fiberWrites) {
             String owner;
             if (names.contains(write.tensor())) {
@@ -565,7 +570,9 @@ public final class ComalGraphReader {
                         write.inCrd()));
                 vars.add(write.indexVar());
             }
-            outputs.add(new OutputLayout(entry.getKey(), vars));
+            if (!valueWriters.isEmpty()) {
+                outputs.add(new OutputLayout(entry.getKey(), vars));
+            }
         }
         return outputs;
     }
