@@ -42,6 +42,8 @@ public abstract class Primitive {
     int memoryRank = Integer.MAX_VALUE;
     /** The last turn ended with a memory request refused until others catch up. */
     boolean waitingForMemory;
+    /** The primitive whose clock held back the last refused request (for the watchdog's report). */
+    Primitive blocker;
     /** The last turn ended waiting for input, and {@link #inputSignature} was this value then. */
     boolean waitingForInput;
     long waitingSignature;
@@ -114,6 +116,15 @@ public abstract class Primitive {
             t = ack;
         }
         return true;
+    }
+
+    /**
+     * True when this primitive's next action could be a memory request rather than an emission (memory
+     * clients override it). The synchroniser may assume a primitive blocked on a full FIFO acts only after
+     * the consumer frees a slot, unless this says it could send a request first.
+     */
+    protected boolean mayRequestBeforeEmitting() {
+        return false;
     }
 
     /** The sum of tokens ever pushed on the inputs: changes whenever any input receives a token. */
@@ -211,7 +222,8 @@ public abstract class Primitive {
     /** A short explanation of what this primitive waits for, for the watchdog's report. */
     public String waitingOn() {
         if (waitingForMemory) {
-            return "waits for its memory request at cycle " + t + " to be served in timestamp order";
+            return "waits for its memory request at cycle " + t + " to be served in timestamp order"
+                    + (blocker == null ? "" : " (" + blocker + " at cycle " + blocker.clock() + " may still send an earlier one)");
         }
         for (Channel in : inputs) {
             if (in.isEmpty()) {

@@ -78,6 +78,7 @@ public final class Simulation {
                 if (primitive.finished()) {
                     continue;
                 }
+                primitive.waitingForMemory = false; // set again by a refused request
                 int made = primitive.run(budget);
                 progress += made;
                 if (!primitive.finished()) {
@@ -109,6 +110,7 @@ public final class Simulation {
             if (!relieveFullChannel()) {
                 throw new SimulationException(stuckReport());
             }
+            idleSweep = false; // a raised limit changes classifications: judge the next sweep afresh
         }
     }
 
@@ -144,6 +146,7 @@ public final class Simulation {
             }
             long key = earliestAction(other);
             if (key < sendTime || key == sendTime && other.memoryRank < rank) {
+                client.blocker = other;
                 return false;
             }
         }
@@ -153,9 +156,10 @@ public final class Simulation {
     /** A lower bound on the clock of a primitive's next action. */
     private long earliestAction(Primitive primitive) {
         long key = primitive.clock();
-        if (bounded) {
-            // Blocked on a full FIFO: it moves only after the consumer pops, whose response is later than
-            // the consumer's clock.
+        if (bounded && !primitive.mayRequestBeforeEmitting()) {
+            // A primitive whose next action is an emission, blocked on a full FIFO, emits only after the
+            // consumer pops, whose response is later than the consumer's clock. (A memory client about to
+            // send a request keeps the plain bound: it may send at its clock.)
             for (Channel out : primitive.outputs()) {
                 if (!out.hasRoom(1) && out.consumer() != null) {
                     key = Math.max(key, out.consumer().clock() + 1);

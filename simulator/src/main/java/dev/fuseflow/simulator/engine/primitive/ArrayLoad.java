@@ -51,6 +51,11 @@ public final class ArrayLoad extends Primitive {
     }
 
     @Override
+    protected boolean mayRequestBeforeEmitting() {
+        return port != null && phase != EMITTING;
+    }
+
+    @Override
     public String kind() {
         return "Array";
     }

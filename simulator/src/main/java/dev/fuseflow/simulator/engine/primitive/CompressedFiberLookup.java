@@ -63,6 +63,12 @@ public final class CompressedFiberLookup extends Primitive {
     }
 
     @Override
+    protected boolean mayRequestBeforeEmitting() {
+        return segPort != null && (state == SEG_REQUEST || state == CRD_REQUEST
+                || state == IDLE && !in.isEmpty() && Token.isVal(in.peekToken()));
+    }
+
+    @Override
     public String kind() {
         return "FiberLookup";
     }
@@ -71,9 +77,6 @@ public final class CompressedFiberLookup extends Primitive {
     public int run(int budget) {
         int steps = 0;
         while (steps < budget && !finished()) {
-            if (outCrd.isFull() || outRef.isFull()) {
-                break;
-            }
             if (state == SEG_REQUEST) {
                 if (!access(segPort, 2)) {
                     break;
@@ -85,6 +88,11 @@ public final class CompressedFiberLookup extends Primitive {
                     break;
                 }
                 state = EMITTING;
+            } else if ((outCrd.isFull() || outRef.isFull())
+                    && !(segPort != null && state == IDLE && !in.isEmpty() && Token.isVal(in.peekToken()))) {
+                // Requests never wait for room (DAM's scanner blocks only when it sends), so with memory a
+                // reference is taken and its seg request sent even while the outputs are full.
+                break;
             } else if (state == EMITTING && segPort != null) {
                 // One pair per step, all stamped t+1: the bundle's coordinates leave together.
                 emit(outCrd, Token.val(crd[position]));
