@@ -153,20 +153,13 @@ public final class Simulation {
         return true;
     }
 
-    /** A lower bound on the clock of a primitive's next action. */
+    /**
+     * A lower bound on the clock of a primitive's next action: its clock. (A tighter bound for a primitive
+     * blocked on a full FIFO — after the consumer's next pop — is wrong in general: DAM sends on the
+     * outputs that have room before blocking on the full one, at the current clock.)
+     */
     private long earliestAction(Primitive primitive) {
-        long key = primitive.clock();
-        if (bounded && !primitive.mayRequestBeforeEmitting()) {
-            // A primitive whose next action is an emission, blocked on a full FIFO, emits only after the
-            // consumer pops, whose response is later than the consumer's clock. (A memory client about to
-            // send a request keeps the plain bound: it may send at its clock.)
-            for (Channel out : primitive.outputs()) {
-                if (!out.hasRoom(1) && out.consumer() != null) {
-                    key = Math.max(key, out.consumer().clock() + 1);
-                }
-            }
-        }
-        return key;
+        return primitive.clock();
     }
 
     /** The largest final clock over all primitives (Comal's elapsed cycles). */
