@@ -19,11 +19,11 @@ final class SimulateCommand implements Callable<CommandOutput> {
             description = "timing profile: comal or bounded (default: ${DEFAULT-VALUE})")
     String timing;
 
-    @Option(names = "--fifo", paramLabel = "N", description = "FIFO depth for --timing bounded")
+    @Option(names = "--fifo", paramLabel = "N", description = "FIFO depth for --timing bounded (at least 2; default 1024, the channel_size FuseFlow writes into Comal graphs)")
     Integer fifo;
 
     @Option(names = "--memory", paramLabel = "M", defaultValue = "none",
-            description = "memory model: none, comal-hbm or bandwidth[:bytes_per_cycle=..,latency=..] (default: ${DEFAULT-VALUE})")
+            description = "memory model: none, comal-hbm or bandwidth[:bytes_per_cycle=32,latency=20,request=32] (default: ${DEFAULT-VALUE})")
     String memory;
 
     @Option(names = "--decoders", paramLabel = "N", description = "decoders in the GPT-3 total (composed)")

@@ -8,7 +8,10 @@ import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
+import dev.fuseflow.simulator.engine.EngineOptions;
 import dev.fuseflow.simulator.engine.Simulator;
+import dev.fuseflow.simulator.engine.TimingProfile;
+import dev.fuseflow.simulator.memory.MemorySpec;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -18,15 +21,7 @@ final class SimulationRunner {
     }
 
     static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
-        if (!command.timing.equals("comal")) {
-            throw UserError.of("timing profile '" + command.timing + "' is not available yet", List.of("comal"));
-        }
-        if (command.fifo != null) {
-            throw UserError.of("--fifo applies to --timing bounded, which is not available yet");
-        }
-        if (!command.memory.equals("none")) {
-            throw UserError.of("memory model '" + command.memory + "' is not available yet", List.of("none"));
-        }
+        EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         if (command.decoders != null) {
             throw UserError.of("--decoders applies to zoo:gpt3-bigbird only");
         }
@@ -39,16 +34,40 @@ final class SimulationRunner {
         CompiledProgram compiled = resolved.compile(command.program.order);
         RunResult result;
         try {
-            result = new ProgramRunner(new Simulator()).run(compiled, resolved.bind(dataset), cancelled);
+            result = new ProgramRunner(new Simulator(options)).run(compiled, resolved.bind(dataset), cancelled);
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + command.program.model);
         }
         SimulationReport report = new SimulationReport(command.program.model, dataset.spec(), compiled, result,
-                command.timing, command.memory);
+                options.timing().toString(), options.memory().toString());
         String text = command.json ? report.json() : command.csv ? report.csv() : report.text();
         if (command.output != null) {
             OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
         }
         return report.output(text);
+    }
+
+    /** {@code --timing}, {@code --fifo} and {@code --memory} as engine options; a bad value is a user error. */
+    static EngineOptions engineOptions(String timing, Integer fifo, String memory) {
+        TimingProfile profile;
+        try {
+            profile = TimingProfile.parse(timing);
+        } catch (IllegalArgumentException e) {
+            throw UserError.of("timing profile '" + timing + "' is unknown", TimingProfile.ACCEPTED);
+        }
+        if (fifo != null && profile != TimingProfile.BOUNDED) {
+            throw UserError.of("--fifo applies to --timing bounded only (the comal profile has unbounded FIFOs)");
+        }
+        if (fifo != null && fifo < EngineOptions.MIN_FIFO_DEPTH) {
+            throw UserError.of("--fifo must be an integer of at least " + EngineOptions.MIN_FIFO_DEPTH + ", not " + fifo);
+        }
+        MemorySpec spec;
+        try {
+            spec = MemorySpec.parse(memory);
+        } catch (IllegalArgumentException e) {
+            throw UserError.of(e.getMessage());
+        }
+        int depth = fifo == null ? EngineOptions.DEFAULT_FIFO_DEPTH : fifo;
+        return EngineOptions.DEFAULT.withTiming(profile, depth).withMemory(spec);
     }
 }

@@ -57,12 +57,16 @@ class WorkbenchTest {
         "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm)",
         "simulate --model zoo:spmm --dataset nope                       | unknown dataset 'nope'",
         "simulate --bogus                                               | unknown option '--bogus' for 'simulate'",
-        "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile)",
+        "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile, bench)",
         "simulate --model zoo:spmm --dataset synthetic:rows=x           | rows=x is not a positive integer",
         "simulate --model zoo:spmm --dataset synthetic:bogus=1          | unknown parameter 'bogus'",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --fusion partial | fusion 'partial' is not defined for zoo:spmm (accepted: unfused, full",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --order ijk | order 'ijk' is not a valid dataflow order",
-        "simulate --model zoo:spmm --dataset synthetic:rows=9 --timing bounded | timing profile 'bounded' is not available yet",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --timing fast | timing profile 'fast' is unknown (accepted: comal, bounded)",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --fifo 8  | --fifo applies to --timing bounded only",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --timing bounded --fifo 1 | --fifo must be an integer of at least 2, not 1",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory dram | unknown memory model 'dram' (accepted: none, comal-hbm, bandwidth[:bytes_per_cycle=32,latency=20,request=32])",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory bandwidth:speed=1 | has a bad parameter 'speed=1' (accepted: bytes_per_cycle=B, latency=L, request=R)",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --scale 2  | scale 2.0 is outside 0 < S <= 1",
         "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: dot, summary)",
     })
@@ -70,6 +74,31 @@ class WorkbenchTest {
         UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words(line)));
         assertTrue(error.getMessage().contains(expected.trim()), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--memory comal-hbm                                   | comal | comal-hbm",
+        "--memory bandwidth:bytes_per_cycle=16,latency=4       | comal | bandwidth:bytes_per_cycle=16,latency=4,request=32",
+        "--timing bounded --fifo 64                            | bounded | none",
+        "--timing bounded --fifo 100000 --memory comal-hbm     | bounded | comal-hbm",
+    })
+    void timingAndMemoryOptionsReachTheEngine(String options, String timing, String memory) {
+        JsonObject base = JsonParser.parseString(new Workbench().execute(words("simulate --model zoo:spmm --dataset "
+                + DATA + " --json")).plainText()).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(new Workbench().execute(words("simulate --model zoo:spmm --dataset "
+                + DATA + " --json " + options)).plainText()).getAsJsonObject();
+        assertTrue(json.get("verified").getAsBoolean());
+        assertEquals(timing.trim(), json.get("timing").getAsString());
+        assertEquals(memory.trim(), json.get("memory").getAsString());
+        assertEquals(base.get("flops"), json.get("flops"));
+        if (memory.trim().equals("none")) {
+            assertEquals(0, json.get("dram_bytes_read").getAsLong());
+        } else {
+            assertTrue(json.get("dram_bytes_read").getAsLong() > 0);
+            assertTrue(json.get("dram_bytes_written").getAsLong() > 0);
+            assertTrue(json.get("cycles").getAsLong() > base.get("cycles").getAsLong());
+        }
     }
 
     @Test

@@ -11,6 +11,12 @@ package dev.fuseflow.simulator.engine;
  * <p>{@link #softLimit()} bounds how far a producer runs ahead of its consumer; it is a scheduling aid
  * that does not change any stamp (a Kahn network's stamps do not depend on the stepping order). When every
  * primitive waits on a full channel the engine raises the smallest limit (Parks' rule).
+ *
+ * <p>Under the {@code bounded} profile ({@link #bound}) the limit is a real FIFO depth with DAM's
+ * back-pressure (§2.2): popping element {@code j} sends a response stamped with the consumer's clock + 1,
+ * and pushing element {@code k >= depth} first sets the producer's clock to at least the response of
+ * element {@code k - depth}. A primitive only starts a step when its outputs have room, so that response
+ * is always known when it is needed.
  */
 public final class Channel {
     private final String name;
@@ -22,6 +28,8 @@ public final class Channel {
     private int softLimit;
     private long pushed;
     private final boolean discarding;
+    /** Bounded only: response stamps of the last {@code depth} popped elements, by index mod depth. */
+    private long[] responses;
     Primitive producer;
     Primitive consumer;
 
@@ -65,7 +73,46 @@ public final class Channel {
         return softLimit;
     }
 
+    /** True when {@code n} more tokens fit: under back-pressure exactly, otherwise by the soft limit. */
+    public boolean hasRoom(int n) {
+        return responses != null ? size + n <= softLimit : size < softLimit;
+    }
+
+    /** Makes this a FIFO of the given depth with back-pressure (the {@code bounded} profile). */
+    public void bound(int depth) {
+        if (discarding) {
+            return;
+        }
+        softLimit = depth;
+        responses = new long[depth];
+    }
+
+    /** True under the {@code bounded} profile. */
+    public boolean bounded() {
+        return responses != null;
+    }
+
+    /**
+     * The earliest clock at which the next push may happen: the response to the element {@code depth}
+     * places earlier (0 while fewer than {@code depth} were sent). A push onto a full FIFO is an engine
+     * error: the producer started a step without checking for room.
+     */
+    long admission() {
+        if (pushed < softLimit) {
+            return 0;
+        }
+        if (size >= softLimit) {
+            throw new SimulationException((producer == null ? "a primitive" : producer.toString())
+                    + " emitted more tokens in one step than the FIFO '" + name + "' of depth " + softLimit
+                    + " holds; use a larger --fifo");
+        }
+        return responses[(int) (pushed % softLimit)];
+    }
+
     void raiseSoftLimit() {
+        if (responses != null) {
+            return;
+        }
         softLimit = softLimit >= (1 << 29) ? softLimit : softLimit * 2;
     }
 
@@ -87,6 +134,10 @@ public final class Channel {
     }
 
     public void pop() {
+        if (responses != null) {
+            // DAM's response: max(element stamp, receiver clock) + 1; take() already moved the clock.
+            responses[(int) ((pushed - size) % softLimit)] = consumer.t + 1;
+        }
         head = (head + 1) & mask;
         size--;
     }

@@ -1,17 +1,36 @@
 package dev.fuseflow.simulator.engine;
 
+import dev.fuseflow.simulator.memory.MemorySpec;
+
 /**
- * How the engine steps primitives. None of these change results under the {@code comal} profile without a
- * memory model (a Kahn network with timestamps); they change speed and memory, and tests vary them to
- * prove exactly that.
+ * How the engine steps primitives, and under which timing profile and memory model. Step budget, soft
+ * limit and order never change results: under {@code comal} without memory the graph is a Kahn network
+ * with timestamps; with a memory model or under {@code bounded} the engine synchronises conservatively so
+ * results still do not depend on them. Tests vary them to prove exactly that.
  *
  * @param stepBudget    token steps a primitive may make per turn before the scheduler moves on
- * @param softLimit     tokens a channel holds before its producer pauses (raised by Parks' rule)
+ * @param softLimit     tokens a channel holds before its producer pauses (raised by Parks' rule; {@code comal})
  * @param order         the order primitives are visited in each sweep
  * @param shuffleSeed   seed for {@link StepOrder#SHUFFLED}
  * @param blockSize     value block size b (1 = scalar); array loads take b² cycles
+ * @param timing        the timing profile
+ * @param fifoDepth     FIFO depth of every graph channel under {@link TimingProfile#BOUNDED}
+ * @param memory        the memory model
  */
-public record EngineOptions(int stepBudget, int softLimit, StepOrder order, long shuffleSeed, int blockSize) {
+public record EngineOptions(int stepBudget, int softLimit, StepOrder order, long shuffleSeed, int blockSize,
+        TimingProfile timing, int fifoDepth, MemorySpec memory) {
+
+    /**
+     * The default FIFO depth for {@code bounded}: the {@code channel_size} FuseFlow's compiler writes into
+     * every Comal graph (comal-timing-model.md §2.2), which Comal itself ignores.
+     */
+    public static final int DEFAULT_FIFO_DEPTH = 1024;
+
+    /**
+     * The smallest accepted FIFO depth: a reduction's stop step emits its sum and a stop on one port and
+     * the engine makes every step atomic, so it needs room for two tokens.
+     */
+    public static final int MIN_FIFO_DEPTH = 2;
 
     public static final EngineOptions DEFAULT = new EngineOptions(2048, 4096, StepOrder.TOPOLOGICAL, 0, 1);
 
@@ -19,14 +38,35 @@ public record EngineOptions(int stepBudget, int softLimit, StepOrder order, long
         if (stepBudget < 1 || softLimit < 1 || blockSize < 1) {
             throw new IllegalArgumentException("step budget, soft limit and block size must be positive");
         }
+        if (fifoDepth < MIN_FIFO_DEPTH) {
+            throw new IllegalArgumentException("the FIFO depth must be at least " + MIN_FIFO_DEPTH + ", not " + fifoDepth);
+        }
+    }
+
+    public EngineOptions(int stepBudget, int softLimit, StepOrder order, long shuffleSeed, int blockSize) {
+        this(stepBudget, softLimit, order, shuffleSeed, blockSize, TimingProfile.COMAL, DEFAULT_FIFO_DEPTH,
+                MemorySpec.NONE);
     }
 
     public EngineOptions withOrder(StepOrder newOrder, long seed) {
-        return new EngineOptions(stepBudget, softLimit, newOrder, seed, blockSize);
+        return new EngineOptions(stepBudget, softLimit, newOrder, seed, blockSize, timing, fifoDepth, memory);
     }
 
     public EngineOptions withBudget(int budget, int limit) {
-        return new EngineOptions(budget, limit, order, shuffleSeed, blockSize);
+        return new EngineOptions(budget, limit, order, shuffleSeed, blockSize, timing, fifoDepth, memory);
+    }
+
+    public EngineOptions withTiming(TimingProfile profile, int depth) {
+        return new EngineOptions(stepBudget, softLimit, order, shuffleSeed, blockSize, profile, depth, memory);
+    }
+
+    public EngineOptions withMemory(MemorySpec spec) {
+        return new EngineOptions(stepBudget, softLimit, order, shuffleSeed, blockSize, timing, fifoDepth, spec);
+    }
+
+    /** True when the engine must keep memory requests in timestamp order. */
+    public boolean synchronised() {
+        return memory.kind() != MemorySpec.Kind.NONE;
     }
 
     /** The order the scheduler visits primitives in. */

@@ -37,6 +37,17 @@ public abstract class Primitive {
     protected long tokensOut;
     private long firstActive = -1;
 
+    // Conservative time synchronisation (see Simulation): kept here so the scheduler reads them cheaply.
+    /** The best (lowest) rank of this primitive's memory ports; MAX_VALUE for primitives without memory. */
+    int memoryRank = Integer.MAX_VALUE;
+    /** The last turn ended with a memory request refused until others catch up. */
+    boolean waitingForMemory;
+    /** The primitive whose clock held back the last refused request (for the watchdog's report). */
+    Primitive blocker;
+    /** The last turn ended waiting for input, and {@link #inputSignature} was this value then. */
+    boolean waitingForInput;
+    long waitingSignature;
+
     protected Primitive(String name) {
         this.name = name;
     }
@@ -80,6 +91,51 @@ public abstract class Primitive {
         return channel;
     }
 
+    /** Registers a memory port of this primitive; null (no memory model) passes through. */
+    protected final MemoryPort memoryPort(MemoryPort port) {
+        if (port != null) {
+            memoryRank = Math.min(memoryRank, port.rank);
+        }
+        return port;
+    }
+
+    /**
+     * Sends a bundle of {@code count} entries on {@code port} at the current clock and blocks for every ack
+     * (comal-timing-model.md §4.3: the clock becomes the last ack's stamp). Returns false, changing nothing,
+     * when a request with an earlier stamp might still come from another primitive: the caller keeps the
+     * request pending and yields, and makes the same call on its next turn.
+     */
+    protected final boolean access(MemoryPort port, int count) {
+        if (!port.mayIssue(this, t)) {
+            waitingForMemory = true;
+            return false;
+        }
+        waitingForMemory = false;
+        long ack = port.model.serve(port.rank, port.writer, count, t);
+        if (ack > t) {
+            t = ack;
+        }
+        return true;
+    }
+
+    /**
+     * True when this primitive's next action could be a memory request rather than an emission (memory
+     * clients override it). The synchroniser may assume a primitive blocked on a full FIFO acts only after
+     * the consumer frees a slot, unless this says it could send a request first.
+     */
+    protected boolean mayRequestBeforeEmitting() {
+        return false;
+    }
+
+    /** The sum of tokens ever pushed on the inputs: changes whenever any input receives a token. */
+    final long inputSignature() {
+        long sum = 0;
+        for (int i = 0, n = inputs.size(); i < n; i++) {
+            sum += inputs.get(i).pushed();
+        }
+        return sum;
+    }
+
     protected final void finish() {
         finished = true;
     }
@@ -117,13 +173,27 @@ public abstract class Primitive {
     }
 
     protected final void emit(Channel channel, long token) {
+        if (channel.bounded()) {
+            admit(channel);
+        }
         channel.push(token, t + 1);
         tokensOut++;
     }
 
     protected final void emitAt(Channel channel, long token, long at) {
+        if (channel.bounded()) {
+            admit(channel);
+        }
         channel.push(token, Math.max(at, t + 1));
         tokensOut++;
+    }
+
+    /** DAM's blocked send: a full FIFO's producer waits for the response that frees a slot. */
+    private void admit(Channel channel) {
+        long response = channel.admission();
+        if (response > t) {
+            t = response;
+        }
     }
 
     /** True when any output has reached its soft limit; the step should wait. */
@@ -151,6 +221,10 @@ public abstract class Primitive {
 
     /** A short explanation of what this primitive waits for, for the watchdog's report. */
     public String waitingOn() {
+        if (waitingForMemory) {
+            return "waits for its memory request at cycle " + t + " to be served in timestamp order"
+                    + (blocker == null ? "" : " (" + blocker + " at cycle " + blocker.clock() + " may still send an earlier one)");
+        }
         for (Channel in : inputs) {
             if (in.isEmpty()) {
                 return "waits for input '" + in.name() + "'";

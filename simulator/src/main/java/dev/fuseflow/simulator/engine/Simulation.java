@@ -1,8 +1,9 @@
 package dev.fuseflow.simulator.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,18 +11,42 @@ import java.util.function.BooleanSupplier;
  * primitive runs until it blocks or spends its budget, so consumers run soon after their producers and
  * channels stay short.
  *
- * <p>When a sweep makes no progress: if some primitive waits for room on a full channel, the smallest such
- * channel's soft limit is doubled (Parks' rule — the network needs more buffering, e.g. a fan-out whose
- * branches consume at different rates); otherwise the graph is stuck and a {@link SimulationException}
- * lists what every unfinished primitive waits for. The cancel flag is polled after every primitive's turn.
+ * <p><b>comal</b> without memory: a Kahn network with timestamps, so any order is exact. When a sweep makes
+ * no progress and some primitive waits for room on a full channel, the smallest such channel's soft limit
+ * is doubled (Parks' rule — e.g. a fan-out whose branches consume at different rates).
+ *
+ * <p><b>bounded</b>: channel depths are real ({@link Channel#bound}); a sweep without progress is a
+ * deadlock, reported with the cycle of blocked primitives and ports ({@link WaitForGraph}).
+ *
+ * <p><b>Memory models</b> are shared resources that must see requests in timestamp order. Conservative
+ * synchronisation: a request a primitive would send at clock {@code s} is admitted ({@link #mayIssue})
+ * only when no other primitive can still send one stamped earlier (or at {@code s} with a better rank).
+ * A primitive that is runnable, blocked on output or itself waiting for memory may act at its clock
+ * {@code t}; one that waits for input acts only after a token arrives, and every token still to come is
+ * stamped after some runnable primitive's clock — so such primitives are ignored until an input changes.
+ * A refused request stays pending in its primitive, which yields; the primitive with the smallest clock is
+ * never refused, so the run progresses.
+ *
+ * <p>Watchdog: whatever the profile, a run that stops making progress ends with a
+ * {@link SimulationException} saying what every unfinished primitive waits for. The cancel flag is polled
+ * after every primitive's turn.
  */
 public final class Simulation {
+    private static final int SOFT_LIMIT_CAP = 1 << 29;
+
     private final List<Primitive> primitives;
     private final List<Channel> channels;
+    private final List<MemoryPort> ports;
+    private boolean bounded;
 
     Simulation(List<Primitive> primitives, List<Channel> channels) {
+        this(primitives, channels, List.of());
+    }
+
+    Simulation(List<Primitive> primitives, List<Channel> channels, List<MemoryPort> ports) {
         this.primitives = List.copyOf(primitives);
         this.channels = List.copyOf(channels);
+        this.ports = List.copyOf(ports);
     }
 
     public List<Primitive> primitives() {
@@ -32,9 +57,20 @@ public final class Simulation {
      * Runs to completion. Returns the total token steps; the cycle count is the largest final clock.
      */
     public long run(EngineOptions options, BooleanSupplier cancelled) {
+        bounded = options.timing() == TimingProfile.BOUNDED;
+        if (bounded) {
+            for (Channel channel : channels) {
+                channel.bound(options.fifoDepth());
+            }
+        }
+        boolean synchronised = !ports.isEmpty();
+        for (MemoryPort port : ports) {
+            port.horizon = this;
+        }
         Primitive[] order = stepOrder(options).toArray(Primitive[]::new);
         int budget = options.stepBudget();
         long steps = 0;
+        boolean idleSweep = false;
         while (true) {
             long progress = 0;
             boolean allFinished = true;
@@ -42,9 +78,14 @@ public final class Simulation {
                 if (primitive.finished()) {
                     continue;
                 }
-                progress += primitive.run(budget);
+                primitive.waitingForMemory = false; // set again by a refused request
+                int made = primitive.run(budget);
+                progress += made;
                 if (!primitive.finished()) {
                     allFinished = false;
+                    if (synchronised) {
+                        classify(primitive, made < budget);
+                    }
                 }
                 if (cancelled.getAsBoolean()) {
                     throw new SimulationCancelledException();
@@ -54,10 +95,71 @@ public final class Simulation {
             if (allFinished) {
                 return steps;
             }
-            if (progress == 0 && !relieveFullChannel()) {
+            if (progress > 0) {
+                idleSweep = false;
+                continue;
+            }
+            if (synchronised && !idleSweep) {
+                // Classifications made early in this sweep may be stale: one more sweep sees them fresh.
+                idleSweep = true;
+                continue;
+            }
+            if (bounded) {
+                throw new SimulationException(new WaitForGraph(primitives).deadlockReport());
+            }
+            if (!relieveFullChannel()) {
                 throw new SimulationException(stuckReport());
             }
+            idleSweep = false; // a raised limit changes classifications: judge the next sweep afresh
         }
+    }
+
+    /** Records whether a primitive's turn ended waiting for input (then it cannot act before new input). */
+    private void classify(Primitive primitive, boolean blocked) {
+        boolean input = blocked && !primitive.waitingForMemory;
+        if (input) {
+            for (Channel out : primitive.outputs()) {
+                if (bounded ? !out.hasRoom(2) : out.isFull()) {
+                    input = false;
+                    break;
+                }
+            }
+        }
+        primitive.waitingForInput = input;
+        if (input) {
+            primitive.waitingSignature = primitive.inputSignature();
+        }
+    }
+
+    /**
+     * True when {@code client} may send a request of port rank {@code rank} at clock {@code sendTime}: every
+     * other primitive that could act now has a clock at least {@code sendTime}, and those at exactly
+     * {@code sendTime} have no memory port ranked before it (same-cycle requests are served readers first,
+     * then writers, in registration order).
+     */
+    boolean mayIssue(Primitive client, int rank, long sendTime) {
+        for (int i = 0, n = primitives.size(); i < n; i++) {
+            Primitive other = primitives.get(i);
+            if (other == client || other.finished()
+                    || other.waitingForInput && other.waitingSignature == other.inputSignature()) {
+                continue;
+            }
+            long key = earliestAction(other);
+            if (key < sendTime || key == sendTime && other.memoryRank < rank) {
+                client.blocker = other;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A lower bound on the clock of a primitive's next action: its clock. (A tighter bound for a primitive
+     * blocked on a full FIFO — after the consumer's next pop — is wrong in general: DAM sends on the
+     * outputs that have room before blocking on the full one, at the current clock.)
+     */
+    private long earliestAction(Primitive primitive) {
+        return primitive.clock();
     }
 
     /** The largest final clock over all primitives (Comal's elapsed cycles). */
@@ -72,13 +174,9 @@ public final class Simulation {
     private boolean relieveFullChannel() {
         Channel smallest = null;
         for (Channel channel : channels) {
-            if (channel.isFull() && channel.consumer() != null && !channel.consumer().finished()
+            if (channel.isFull() && channel.softLimit() < SOFT_LIMIT_CAP && channel.consumer() != null
+                    && !channel.consumer().finished()
                     && (smallest == null || channel.softLimit() < smallest.softLimit())) {
-                smallest = channel;
-            }
-        }
-        for (Channel channel : channels) {
-            if (smallest == null && channel.isFull()) {
                 smallest = channel;
             }
         }
@@ -102,9 +200,11 @@ public final class Simulation {
     private List<Primitive> stepOrder(EngineOptions options) {
         List<Primitive> order = new ArrayList<>(primitives);
         switch (options.order()) {
-            case REVERSE_TOPOLOGICAL -> java.util.Collections.reverse(order);
-            case SHUFFLED -> java.util.Collections.shuffle(order, new java.util.Random(options.shuffleSeed()));
-            default -> order.sort(Comparator.comparingInt(primitives::indexOf));
+            case REVERSE_TOPOLOGICAL -> Collections.reverse(order);
+            case SHUFFLED -> Collections.shuffle(order, new Random(options.shuffleSeed()));
+            default -> {
+                // the graph's topological order, as built
+            }
         }
         return order;
     }

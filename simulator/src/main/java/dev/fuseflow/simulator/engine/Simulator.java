@@ -49,6 +49,7 @@ import dev.fuseflow.simulator.graph.StopDropperOp;
 import dev.fuseflow.simulator.graph.UnaryAluOp;
 import dev.fuseflow.simulator.graph.UnionOp;
 import dev.fuseflow.simulator.graph.ValueWriteOp;
+import dev.fuseflow.simulator.memory.MemoryModel;
 import dev.fuseflow.simulator.stats.Statistics;
 import dev.fuseflow.simulator.tensor.CompressedLevel;
 import dev.fuseflow.simulator.tensor.DenseLevel;
@@ -62,9 +63,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a {@link SamGraph} on input tensors under the {@code comal} timing profile with no memory model:
- * builds one primitive per op (two for a repeat: its signal generator and the repeater, as Comal does),
- * one channel per stream, steps them to completion and assembles the written output tensors.
+ * Runs a {@link SamGraph} on input tensors under the options' timing profile and memory model: builds one
+ * primitive per op (two for a repeat: its signal generator and the repeater, as Comal does), one channel
+ * per stream, a fresh memory model with its client ports registered in op order (Comal's protobuf
+ * operator order), steps them to completion and assembles the written output tensors.
  */
 public final class Simulator {
     private final EngineOptions options;
@@ -81,7 +83,7 @@ public final class Simulator {
     public SimulationResult simulate(SamGraph graph, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         Wiring wiring = new Wiring(graph, inputs);
-        Simulation simulation = new Simulation(wiring.primitives, wiring.channels);
+        Simulation simulation = new Simulation(wiring.primitives, wiring.channels, wiring.ports);
         long tokens = simulation.run(options, cancelled);
         List<PrimitiveStats> stats = new ArrayList<>();
         for (Primitive primitive : wiring.primitives) {
@@ -92,7 +94,10 @@ public final class Simulator {
             outputs.put(spec.tensor(), wiring.assemble(spec));
         }
         long wall = System.nanoTime() - start;
-        return new SimulationResult(graph.name(), Statistics.of(stats, 0, 0, tokens), stats, outputs, wall);
+        MemoryModel memory = wiring.memory;
+        Statistics statistics = Statistics.of(stats, memory == null ? 0 : memory.bytesRead(),
+                memory == null ? 0 : memory.bytesWritten(), tokens);
+        return new SimulationResult(graph.name(), statistics, stats, outputs, wall);
     }
 
     /** Primitives and channels for one graph, in the graph's topological order. */
@@ -104,6 +109,8 @@ public final class Simulator {
         final Map<String, ValueWrite> valueWriters = new HashMap<>();
         final SamGraph graph;
         final Map<String, FiberTensor> inputs;
+        final MemoryModel memory = options.memory().create();
+        final List<MemoryPort> ports = new ArrayList<>();
 
         Wiring(SamGraph graph, Map<String, FiberTensor> inputs) {
             this.graph = graph;
@@ -127,6 +134,16 @@ public final class Simulator {
             return streams.stream().map(this::ch).toArray(Channel[]::new);
         }
 
+        /** A memory port of the op's primitive, or null without a memory model. */
+        private MemoryPort port(String name, boolean writer) {
+            if (memory == null) {
+                return null;
+            }
+            MemoryPort port = new MemoryPort(memory, name, writer);
+            ports.add(port);
+            return port;
+        }
+
         private FiberTensor tensor(String name, SamOp op) {
             FiberTensor tensor = inputs.get(name);
             if (tensor == null) {
@@ -144,7 +161,8 @@ public final class Simulator {
                 Level level = tensor(lookup.tensor(), op).level(lookup.level());
                 if (level instanceof CompressedLevel compressed) {
                     primitives.add(new CompressedFiberLookup(name, compressed.seg(), compressed.crd(),
-                            ch(lookup.inRef()), ch(lookup.outCrd()), ch(lookup.outRef())));
+                            ch(lookup.inRef()), ch(lookup.outCrd()), ch(lookup.outRef()), port(name + ".seg", false),
+                            port(name + ".crd", false)));
                 } else {
                     primitives.add(new DenseFiberLookup(name, ((DenseLevel) level).size(), ch(lookup.inRef()),
                             ch(lookup.outCrd()), ch(lookup.outRef())));
@@ -162,7 +180,7 @@ public final class Simulator {
                         ch(locate.outSparseRef()), ch(locate.outCrd())));
             } else if (op instanceof ArrayOp array) {
                 primitives.add(new ArrayLoad(name, tensor(array.tensor(), op).values(), options.blockSize(),
-                        ch(array.inRef()), ch(array.outVal())));
+                        ch(array.inRef()), ch(array.outVal()), port(name, false)));
             } else if (op instanceof BinaryAluOp alu) {
                 long b = options.blockSize();
                 boolean blockMul = alu.op() == BinaryOp.MUL && b > 1;
@@ -177,11 +195,12 @@ public final class Simulator {
             } else if (op instanceof BroadcastOp broadcast) {
                 primitives.add(new Broadcast(name, ch(broadcast.in()), chs(broadcast.outs())));
             } else if (op instanceof FiberWriteOp write) {
-                FiberWrite writer = new FiberWrite(name, ch(write.inCrd()));
+                FiberWrite writer = new FiberWrite(name, ch(write.inCrd()), port(name + ".crd", true),
+                        port(name + ".seg", true));
                 fiberWriters.put(write.tensor() + "#" + write.level(), writer);
                 primitives.add(writer);
             } else if (op instanceof ValueWriteOp write) {
-                ValueWrite writer = new ValueWrite(name, ch(write.inVal()));
+                ValueWrite writer = new ValueWrite(name, ch(write.inVal()), port(name, true));
                 valueWriters.put(write.tensor(), writer);
                 primitives.add(writer);
             } else if (op instanceof UnionOp union) {

@@ -1,6 +1,7 @@
 package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
+import dev.fuseflow.simulator.engine.MemoryPort;
 import dev.fuseflow.simulator.engine.Primitive;
 import dev.fuseflow.simulator.engine.Token;
 
@@ -11,19 +12,47 @@ import dev.fuseflow.simulator.engine.Token;
  *
  * <p>Timing: a value at {@code t + b²} ({@code b} = 1 in scalar mode), a stop, {@code N} or {@code D}
  * at {@code t+1}; {@code t += 1} per token; {@code D} ends without increment.
+ *
+ * <p>With a memory model (comal-timing-model.md §4.3): references are batched 8 at a time; a reference
+ * that does not fill the batch emits nothing (the iteration still costs +1); a full batch is sent, its
+ * acks awaited (the clock becomes the last ack), and its 8 values emitted at {@code t + b²}. A stop,
+ * {@code N} or {@code D} first flushes a partial batch the same way, then emits its own output at
+ * {@code t+1}.
  */
 public final class ArrayLoad extends Primitive {
+    private static final int BATCH = 8;
+    private static final int TAKING = 0;
+    private static final int REQUESTING = 1;
+    private static final int EMITTING = 2;
+
     private final Channel in;
     private final Channel out;
     private final float[] values;
     private final long valueLatency;
+    private final MemoryPort port;
+    private final int[] batch = new int[BATCH];
+    private int batched;
+    private int emitted;
+    private int phase = TAKING;
+    /** The control token whose flush is in progress, or -1 when a full batch is. */
+    private long control = -1;
 
     public ArrayLoad(String name, float[] values, int blockSize, Channel in, Channel out) {
+        this(name, values, blockSize, in, out, null);
+    }
+
+    public ArrayLoad(String name, float[] values, int blockSize, Channel in, Channel out, MemoryPort port) {
         super(name);
         this.values = values;
         this.valueLatency = (long) blockSize * blockSize;
         this.in = input(in);
         this.out = output(out);
+        this.port = memoryPort(port);
+    }
+
+    @Override
+    protected boolean mayRequestBeforeEmitting() {
+        return port != null && phase != EMITTING;
     }
 
     @Override
@@ -33,17 +62,16 @@ public final class ArrayLoad extends Primitive {
 
     @Override
     public int run(int budget) {
+        if (port != null) {
+            return runWithMemory(budget);
+        }
         int steps = 0;
         while (steps < budget && !in.isEmpty() && !out.isFull()) {
             long token = take(in);
             steps++;
             switch (Token.kind(token)) {
                 case Token.KIND_VAL -> {
-                    int ref = Token.payload(token);
-                    if (ref < 0 || ref >= values.length) {
-                        throw grammarError(in, token, "a reference below " + values.length);
-                    }
-                    emitAt(out, Token.value(values[ref]), t + valueLatency);
+                    emitAt(out, Token.value(values[checkedRef(token)]), t + valueLatency);
                     valReads++;
                 }
                 case Token.KIND_EMPTY -> emit(out, Token.value(0f));
@@ -57,5 +85,81 @@ public final class ArrayLoad extends Primitive {
             t++;
         }
         return steps;
+    }
+
+    private int checkedRef(long token) {
+        int ref = Token.payload(token);
+        if (ref < 0 || ref >= values.length) {
+            throw grammarError(in, token, "a reference below " + values.length);
+        }
+        return ref;
+    }
+
+    private int runWithMemory(int budget) {
+        int steps = 0;
+        while (steps < budget && !finished()) {
+            if (phase == REQUESTING) {
+                if (!access(port, batched)) {
+                    return steps;
+                }
+                phase = EMITTING;
+                emitted = 0;
+                steps++;
+            } else if (phase == EMITTING) {
+                if (out.isFull()) {
+                    return steps;
+                }
+                if (emitted < batched) {
+                    emitAt(out, Token.value(values[batch[emitted++]]), t + valueLatency);
+                    steps++;
+                    continue;
+                }
+                batched = 0;
+                phase = TAKING;
+                if (control >= 0) {
+                    long token = control;
+                    control = -1;
+                    control(token);
+                } else {
+                    t++; // the iteration of the reference that filled the batch
+                }
+                steps++;
+            } else {
+                if (in.isEmpty() || out.isFull()) {
+                    return steps;
+                }
+                long token = take(in);
+                steps++;
+                if (Token.isVal(token)) {
+                    batch[batched++] = checkedRef(token);
+                    valReads++;
+                    if (batched == BATCH) {
+                        phase = REQUESTING;
+                    } else {
+                        t++;
+                    }
+                } else if (batched > 0) {
+                    control = token;
+                    phase = REQUESTING;
+                } else {
+                    control(token);
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** A stop, {@code N} or {@code D} after any pending values: its own output at {@code t+1}. */
+    private void control(long token) {
+        switch (Token.kind(token)) {
+            case Token.KIND_EMPTY -> emit(out, Token.value(0f));
+            case Token.KIND_STOP -> emit(out, token);
+            default -> {
+                emit(out, Token.DONE);
+                finish();
+                return;
+            }
+        }
+        t++;
     }
 }

@@ -47,7 +47,7 @@ public final class Reduce extends Primitive {
     @Override
     public int run(int budget) {
         int steps = 0;
-        while (steps < budget && !in.isEmpty() && !out.isFull()) {
+        while (steps < budget && !in.isEmpty() && out.hasRoom(2)) { // a stop emits the sum and a stop
             long token = take(in);
             steps++;
             switch (Token.kind(token)) {

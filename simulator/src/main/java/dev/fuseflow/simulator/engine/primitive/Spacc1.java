@@ -32,6 +32,8 @@ public final class Spacc1 extends Primitive {
     private boolean[] present = new boolean[64];
     private int[] touched = new int[64];
     private int touchedCount;
+    private boolean flushing;
+    private int flushed;
 
     public Spacc1(String name, Channel outer, Channel inner, Channel val, Channel outCrd, Channel outVal) {
         super(name);
@@ -84,7 +86,9 @@ public final class Spacc1 extends Primitive {
                     t++;
                 }
                 case Token.KIND_STOP -> {
-                    flush(o);
+                    if (!flush(o)) {
+                        return steps; // resumes the flush when the outputs have room again
+                    }
                     take(outer);
                     if (Token.isStop(i)) {
                         long next = peek(outer);
@@ -140,16 +144,32 @@ public final class Spacc1 extends Primitive {
         reduces++;
     }
 
-    private void flush(long stop) {
-        Arrays.sort(touched, 0, touchedCount);
-        for (int k = 0; k < touchedCount; k++) {
-            int coordinate = touched[k];
+    /**
+     * Emits the accumulated row and the stop while the outputs have room; false when it must wait (a
+     * bounded FIFO shorter than the row), keeping its place so the next turn continues the same flush.
+     */
+    private boolean flush(long stop) {
+        if (!flushing) {
+            Arrays.sort(touched, 0, touchedCount);
+            flushing = true;
+            flushed = 0;
+        }
+        while (flushed < touchedCount) {
+            if (outputsFull()) {
+                return false;
+            }
+            int coordinate = touched[flushed++];
             emit(outCrd, Token.val(coordinate));
             emit(outVal, Token.value(sums[coordinate]));
             present[coordinate] = false;
         }
+        if (outputsFull()) {
+            return false;
+        }
         touchedCount = 0;
+        flushing = false;
         emit(outCrd, stop);
         emit(outVal, stop);
+        return true;
     }
 }
