@@ -32,7 +32,7 @@ public final class Compiler {
             String groupName = "group g" + g + " (assignments " + members + ")";
             List<DataflowOrder> valid = Lowering.validOrders(program, group, ORDER_LIMIT);
             String spec = orders.getOrDefault(g, orders.get(-1));
-            DataflowOrder order = named(spec, group, program, groupName)
+            DataflowOrder order = named(spec, group, program, groupName, valid)
                     .orElseGet(() -> OrderChoice.resolve(spec, valid, groupName));
             groups.add(new CompiledGroup(g, members, order, valid.stream().map(DataflowOrder::name).toList(),
                     Lowering.lower(program, group, order, program.name() + "/g" + g)));
@@ -42,7 +42,7 @@ public final class Compiler {
 
     /** An order given by its variables, checked directly (it may lie beyond the enumeration limit). */
     private static java.util.Optional<DataflowOrder> named(String spec, FusedGroup group, Program program,
-            String groupName) {
+            String groupName, List<DataflowOrder> valid) {
         if (spec == null || spec.equals("auto") || spec.startsWith("#")) {
             return java.util.Optional.empty();
         }
@@ -65,7 +65,11 @@ public final class Compiler {
         DataflowOrder order = new DataflowOrder(chosen);
         java.util.Optional<String> reason = Lowering.legality(program, group, order);
         if (reason.isPresent()) {
-            throw UserError.of("order '" + spec + "' cannot be lowered for " + groupName + ": " + reason.get());
+            List<String> accepted = new ArrayList<>(valid.stream().limit(12).map(DataflowOrder::name).toList());
+            accepted.add("#k");
+            accepted.add("auto");
+            throw UserError.of("order '" + spec + "' is not a valid dataflow order of " + groupName + ": "
+                    + reason.get(), accepted);
         }
         return java.util.Optional.of(order);
     }

@@ -153,6 +153,10 @@ public final class FiberWrite extends Primitive {
                         }
                         after = AFTER_INCREMENT;
                     } else {
+                        // An empty fiber after a stop keeps its segment (DEVIATIONS.md); the write rides
+                        // along with Comal's flush, so the timing stays Comal's.
+                        appendSeg();
+                        segQueued++;
                         flushAll(AFTER_NOTHING);
                     }
                 }
