@@ -47,8 +47,14 @@ final class Harness {
 
     static RunResult run(Program program, String fusion, String order, Parallelization par,
             Map<String, FiberTensor> inputs, EngineOptions options) {
+        return run(program, fusion, order, par, inputs, options, () -> false);
+    }
+
+    /** With a cancel flag, e.g. a deadline, so a test reports a run that never ends instead of hanging. */
+    static RunResult run(Program program, String fusion, String order, Parallelization par,
+            Map<String, FiberTensor> inputs, EngineOptions options, java.util.function.BooleanSupplier cancelled) {
         CompiledProgram compiled = Compiler.compile(program, fusion, schedule(program, fusion), order, par);
-        return new ProgramRunner(new Simulator(options)).run(compiled, inputs, () -> false);
+        return new ProgramRunner(new Simulator(options)).run(compiled, inputs, cancelled);
     }
 
     /** Runs and asserts that every output verifies; returns the result for further checks. */

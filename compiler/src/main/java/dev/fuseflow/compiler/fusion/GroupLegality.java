@@ -218,8 +218,10 @@ public final class GroupLegality {
         if (node instanceof JoinNode.Leaf leaf) {
             TensorDecl decl = program.tensor(leaf.access().tensor());
             int depth = depth(program, leaf.access(), var);
-            return decl.formats().get(depth) == LevelFormat.COMPRESSED && depth > 0
-                    && decl.formats().get(depth - 1) == LevelFormat.DENSE;
+            // a compressed level below a dense one stores empty fibers; a top-level one is empty when the
+            // tensor stores nothing at all (below a compressed level, fibers are never empty)
+            return decl.formats().get(depth) == LevelFormat.COMPRESSED
+                    && (depth == 0 || decl.formats().get(depth - 1) == LevelFormat.DENSE);
         }
         if (node instanceof JoinNode.Closed) {
             return true;

@@ -74,7 +74,7 @@ public final class ArrayLoad extends Primitive {
                     emitAt(out, Token.value(values[checkedRef(token)]), t + valueLatency);
                     valReads++;
                 }
-                case Token.KIND_EMPTY -> emit(out, Token.value(0f));
+                case Token.KIND_EMPTY -> emit(out, Token.EMPTY);
                 case Token.KIND_STOP -> emit(out, token);
                 default -> {
                     emit(out, Token.DONE);
@@ -152,7 +152,7 @@ public final class ArrayLoad extends Primitive {
     /** A stop, {@code N} or {@code D} after any pending values: its own output at {@code t+1}. */
     private void control(long token) {
         switch (Token.kind(token)) {
-            case Token.KIND_EMPTY -> emit(out, Token.value(0f));
+            case Token.KIND_EMPTY -> emit(out, Token.EMPTY);
             case Token.KIND_STOP -> emit(out, token);
             default -> {
                 emit(out, Token.DONE);

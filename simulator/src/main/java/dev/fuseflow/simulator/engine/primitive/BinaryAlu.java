@@ -59,6 +59,8 @@ public final class BinaryAlu extends Primitive {
                 float y = kindB == Token.KIND_VAL ? Token.floatValue(b) : 0f;
                 emitAt(out, Token.value(op.apply(x, y)), t + latency);
                 ops++;
+            } else if (kindA == Token.KIND_EMPTY && kindB == Token.KIND_EMPTY) {
+                emit(out, Token.EMPTY); // absent on both sides stays absent
             } else if (a == b && kindA == Token.KIND_STOP) {
                 emit(out, a);
             } else if (a == Token.DONE && b == Token.DONE) {

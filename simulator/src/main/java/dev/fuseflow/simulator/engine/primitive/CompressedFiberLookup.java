@@ -11,7 +11,7 @@ import dev.fuseflow.simulator.engine.Token;
  * <p>Ports: {@code in_ref} → {@code out_crd}, {@code out_ref}. For a reference {@code r} it emits the
  * fiber {@code crd[seg[r] .. seg[r+1])} with the positions as references, then peeks the next input: a
  * {@code Sn} there is popped and merged into {@code S(n+1)}, anything else gives {@code S0}. A stop taken
- * directly becomes {@code S(n+1)}; {@code N} gives {@code N} only (branch {@code main}); {@code D} ends.
+ * directly becomes {@code S(n+1)}; {@code N} (an operand absent at a union's coordinate) gives an empty fiber, i.e. just the stop (simulator/DEVIATIONS.md); {@code D} ends.
  *
  * <p>Timing without memory model (comal-timing-model.md §4.2, default config): coordinates at {@code t+1}
  * with {@code t += 1} after each; the stop waits for the peek and goes out at {@code t+1}; every loop
@@ -154,11 +154,9 @@ public final class CompressedFiberLookup extends Primitive {
                         emit(outRef, stop);
                         t++;
                     }
-                    case Token.KIND_EMPTY -> {
-                        emit(outCrd, Token.EMPTY);
-                        emit(outRef, Token.EMPTY);
-                        t++;
-                    }
+                    // An absent operand (N, from a union) has nothing below: an empty fiber, closed like any
+                    // other (Comal main emits a lone N, which no joiner downstream can place).
+                    case Token.KIND_EMPTY -> state = CLOSING;
                     default -> {
                         emit(outCrd, Token.DONE);
                         emit(outRef, Token.DONE);

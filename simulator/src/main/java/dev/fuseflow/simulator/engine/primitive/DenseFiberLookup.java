@@ -10,7 +10,7 @@ import dev.fuseflow.simulator.engine.Token;
  *
  * <p>Ports: {@code in_ref} → {@code out_crd}, {@code out_ref}. A reference {@code r} gives coordinates
  * {@code 0..dim-1} with references {@code r*dim + c}, then the stop by the same peek rule as the
- * compressed scanner; {@code Sn} → {@code S(n+1)}; {@code N} → {@code N} only; {@code D} ends.
+ * compressed scanner; {@code Sn} → {@code S(n+1)}; {@code N} → an empty fiber (just the stop); {@code D} ends.
  *
  * <p>Timing: coordinates at {@code t+1}, {@code t += 1} each; stop after the blocking peek at
  * {@code t+1}, then {@code t += 1}; {@code Done} at {@code t+1} with no increment. It never touches memory
@@ -92,11 +92,9 @@ public final class DenseFiberLookup extends Primitive {
                         emit(outRef, stop);
                         t++;
                     }
-                    case Token.KIND_EMPTY -> {
-                        emit(outCrd, Token.EMPTY);
-                        emit(outRef, Token.EMPTY);
-                        t++;
-                    }
+                    // An absent operand (N, from a union) has nothing below: an empty fiber, closed like any
+                    // other (Comal main emits a lone N, which no joiner downstream can place).
+                    case Token.KIND_EMPTY -> state = CLOSING;
                     default -> {
                         emit(outCrd, Token.DONE);
                         emit(outRef, Token.DONE);

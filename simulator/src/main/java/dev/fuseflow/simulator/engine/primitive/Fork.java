@@ -7,8 +7,9 @@ import dev.fuseflow.simulator.engine.Token;
 /**
  * Fork ({@code fork}, Comal Scatter): deals the values of one stream round-robin to parallel lanes; stops
  * and {@code D} go to every lane unchanged (sam-streams-and-primitives.md §4.15). The round-robin index
- * is not reset at stops, so one fiber's values may start on any lane. {@code N} breaks the grammar
- * (Comal panics).
+ * is not reset at stops, so one fiber's values may start on any lane. An {@code N} (the reference of an
+ * operand absent at a union's coordinate) is dealt like a value, since it stands for one coordinate; Comal
+ * panics on it (simulator/DEVIATIONS.md).
  *
  * <p>Timing: every token (also {@code D}) is sent at {@code t+1} and costs {@code t += 1}; Comal then
  * waits for the input to close, which never raises its clock past that, so it ends at the {@code D}'s
@@ -40,13 +41,9 @@ public final class Fork extends Primitive {
     public int run(int budget) {
         int steps = 0;
         while (steps < budget && !in.isEmpty() && !outputsFull()) {
-            long token = peek(in);
-            if (Token.isEmpty(token)) {
-                throw grammarError(in, token, "a value, stop or D (a fork cannot deal N to a lane)");
-            }
-            take(in);
+            long token = take(in);
             steps++;
-            if (Token.isVal(token)) {
+            if (Token.isVal(token) || Token.isEmpty(token)) {
                 emit(lanes[next], token);
                 next = next + 1 == lanes.length ? 0 : next + 1;
             } else {

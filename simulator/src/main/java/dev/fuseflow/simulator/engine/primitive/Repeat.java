@@ -9,9 +9,10 @@ import dev.fuseflow.simulator.engine.Token;
  * stream (sam-streams-and-primitives.md §4.6).
  *
  * <p>Each step peeks {@code in_ref} and takes one signal. {@code R}: emit the head unpopped. {@code S}:
- * pop the head; if it was a value, peek the next token and merge a stop {@code Sn} there into
- * {@code S(n+1)}, else emit {@code S0}; a popped stop {@code Sn} gives {@code S(n+1)}, a popped {@code N}
- * gives {@code S0}. {@code D}: emit {@code D} and end (the head is neither checked nor popped).
+ * pop the head; if it was a value or an {@code N}, peek the next token and merge a stop {@code Sn} there
+ * into {@code S(n+1)}, else emit {@code S0}; a popped stop {@code Sn} gives {@code S(n+1)}. (Comal gives
+ * {@code S0} for a popped {@code N} without the peek, which drops the fiber's end when an absent operand's
+ * {@code N} is last in its fiber; simulator/DEVIATIONS.md.) {@code D}: emit {@code D} and end (the head is neither checked nor popped).
  *
  * <p>Timing: output at {@code t+1}, {@code t += 1} per signal; the extra peek after popping a value may
  * advance {@code t}; {@code D} ends without increment.
@@ -39,7 +40,8 @@ public final class Repeat extends Primitive {
         while (steps < budget && !out.isFull() && !in.isEmpty() && !signals.isEmpty()) {
             long head = in.peekToken();
             long signal = signals.peekToken();
-            if (signal == Token.STOP_SIGNAL && Token.isVal(head) && in.size() < 2) {
+            boolean element = Token.isVal(head) || Token.isEmpty(head);
+            if (signal == Token.STOP_SIGNAL && element && in.size() < 2) {
                 break;
             }
             peek(in);
@@ -51,7 +53,7 @@ public final class Repeat extends Primitive {
             } else if (signal == Token.STOP_SIGNAL) {
                 take(in);
                 long stop = Token.stop(0);
-                if (Token.isVal(head)) {
+                if (element) {
                     long next = peek(in);
                     if (Token.isStop(next)) {
                         take(in);

@@ -62,14 +62,14 @@ public final class Spacc1 extends Primitive {
             peek(inner);
             long v = peek(val);
             steps++;
-            if (Token.kind(i) != Token.kind(v)) {
+            if (Token.kind(i) != Token.kind(v) && !(Token.isVal(i) && Token.isEmpty(v))) {
                 throw grammarError(val, v, "a token of the same kind as " + Token.format(i, false) + " on '"
                         + inner.name() + "'");
             }
             switch (Token.kind(o)) {
                 case Token.KIND_VAL -> {
                     if (Token.isVal(i)) {
-                        accumulate(Token.payload(i), Token.floatValue(v));
+                        accumulate(Token.payload(i), Token.isVal(v) ? Token.floatValue(v) : 0f);
                         take(inner);
                         take(val);
                     } else if (Token.isStop(i)) {

@@ -70,7 +70,7 @@ public final class Spacc2 extends Primitive {
             long inner = peek(crd0);
             long v = peek(val);
             steps++;
-            if (Token.kind(inner) != Token.kind(v)) {
+            if (Token.kind(inner) != Token.kind(v) && !(Token.isVal(inner) && Token.isEmpty(v))) {
                 throw grammarError(val, v, "a token of the same kind as " + Token.format(inner, false) + " on '"
                         + crd0.name() + "'");
             }
@@ -78,7 +78,7 @@ public final class Spacc2 extends Primitive {
                 case Token.KIND_VAL -> {
                     if (Token.isVal(kept)) {
                         if (Token.isVal(inner)) {
-                            accumulate(Token.payload(kept), Token.payload(inner), Token.floatValue(v));
+                            accumulate(Token.payload(kept), Token.payload(inner), Token.isVal(v) ? Token.floatValue(v) : 0f);
                         } else if (Token.isStop(inner)) {
                             take(crd1);
                         } else {

@@ -45,14 +45,14 @@ public final class UnaryAlu extends Primitive {
                     emitAt(out, Token.value(op.apply(Token.floatValue(token), scalar)), t + latency);
                     ops++;
                 }
-                case Token.KIND_STOP -> emit(out, take(in));
+                case Token.KIND_STOP, Token.KIND_EMPTY -> emit(out, take(in));
                 case Token.KIND_DONE -> {
                     take(in);
                     emit(out, Token.DONE);
                     finish();
                     return steps + 1;
                 }
-                default -> throw grammarError(in, token, "a value, stop or D (a unary ALU has no value for N)");
+                default -> throw grammarError(in, token, "a value, stop, N or D");
             }
             steps++;
             t++;

@@ -53,11 +53,12 @@ public final class ValueWrite extends Primitive {
             long token = take(in);
             steps++;
             switch (Token.kind(token)) {
-                case Token.KIND_VAL -> {
+                case Token.KIND_VAL, Token.KIND_EMPTY -> {
                     if (count == values.length) {
                         values = Arrays.copyOf(values, count * 2);
                     }
-                    values[count++] = Token.floatValue(token);
+                    // an N is a coordinate every operand lacks below a union that still stores it: 0
+                    values[count++] = Token.isVal(token) ? Token.floatValue(token) : 0f;
                     valWrites++;
                     if (port != null && !access(port, 1)) {
                         writing = true;
@@ -71,7 +72,7 @@ public final class ValueWrite extends Primitive {
                     return steps;
                 }
                 default -> {
-                    // stops and N are free
+                    // stops are free
                 }
             }
         }

@@ -60,11 +60,19 @@ class AluTest {
     }
 
     @Test
-    void unaryRejectsEmpty() {
-        UnaryAlu alu = new UnaryAlu("u", UnaryOp.EXP, 0, 1, channel("in_val", "1 N S0 D", true), empty("out"));
-        SimulationException error = assertThrows(SimulationException.class, () -> runToEnd(alu));
-        assertTrue(error.getMessage().contains("UnaryAlu 'u'") && error.getMessage().contains("port 'in_val'")
-                && error.getMessage().contains("token 1"), error.getMessage());
+    void unaryPassesAnAbsentEntryOnInsteadOfApplyingItselfToZero() {
+        Channel out = empty("out");
+        UnaryAlu alu = new UnaryAlu("u", UnaryOp.EXP, 0, 1, channel("in_val", "0 N S0 D", true), out);
+        runToEnd(alu);
+        assertEquals("1 N S0 D", text(out, true));
+        assertEquals(1, alu.stats().ops(), "no op for the absent entry");
+    }
+
+    @Test
+    void unaryForwardsStopsAndFinishesOnD() {
+        UnaryAlu alu = new UnaryAlu("u", UnaryOp.EXP, 0, 1, channel("in_val", "1 S0 D", true), empty("out"));
+        runToEnd(alu);
+        assertTrue(alu.finished());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +105,15 @@ class AluTest {
     }
 
     @Test
-    void binaryRejectsTwoEmptyOperands() {
-        BinaryAlu alu = new BinaryAlu("b", BinaryOp.ADD, 1, 1, values("N S0 D"), values("N S0 D"), empty("out"));
+    void binaryKeepsAnEntryAbsentOnBothSidesAbsent() {
+        Channel out = empty("out");
+        runToEnd(new BinaryAlu("b", BinaryOp.ADD, 1, 1, values("N 1 S0 D"), values("N 2 S0 D"), out));
+        assertEquals("N 3 S0 D", text(out, true));
+    }
+
+    @Test
+    void binaryRejectsAValueAgainstAStop() {
+        BinaryAlu alu = new BinaryAlu("b", BinaryOp.ADD, 1, 1, values("1 S0 D"), values("S0 D"), empty("out"));
         assertThrows(SimulationException.class, () -> runToEnd(alu));
     }
 

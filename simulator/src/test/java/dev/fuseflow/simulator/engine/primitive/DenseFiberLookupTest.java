@@ -25,10 +25,10 @@ class DenseFiberLookupTest {
     }
 
     @Test
-    void emptyGivesEmptyOnly() {
+    void anAbsentOperandGivesAnEmptyFiber() {
         Channel crds = empty("crd");
         DenseFiberLookup scanner = new DenseFiberLookup("X", 2, channel("N 1 S0 D"), crds, empty("ref"));
         runToEnd(scanner);
-        assertEquals("N 0 1 S1 D", text(crds));
+        assertEquals("S0 0 1 S1 D", text(crds));
     }
 }

@@ -59,11 +59,11 @@ class JoinAndLoadTest {
 
     @ParameterizedTest(name = "array {0}")
     @CsvSource(delimiter = '|', value = {
-        "0 1 N 2 N 3 S0 D                 | 1 2 3 4   | 1 2 0 3 0 4 S0 D",
-        "0 N 1 2 3 N S0 D                 | 1 2 3 4   | 1 0 2 3 4 0 S0 D",
-        "N 0 1 2 S0 N N S0 2 3 4 S0 N N S1 D | 1 2 3 4 5 | 0 1 2 3 S0 0 0 S0 3 4 5 S0 0 0 S1 D",
+        "0 1 N 2 N 3 S0 D                 | 1 2 3 4   | 1 2 N 3 N 4 S0 D",
+        "0 N 1 2 3 N S0 D                 | 1 2 3 4   | 1 N 2 3 4 N S0 D",
+        "N 0 1 2 S0 N N S0 2 3 4 S0 N N S1 D | 1 2 3 4 5 | N 1 2 3 S0 N N S0 3 4 5 S0 N N S1 D",
     })
-    void arrayLoadsValuesAndZeroForEmpty(String refs, String array, String expected) {
+    void arrayLoadsValuesAndPassesAbsentEntriesOn(String refs, String array, String expected) {
         String[] words = array.trim().split("\\s+");
         float[] vals = new float[words.length];
         for (int i = 0; i < vals.length; i++) {
