@@ -46,25 +46,20 @@ public final class ChungLuGraph {
         int draws = (int) (symmetric ? directedEdges / 2 : directedEdges);
         long pairs = symmetric ? capacity(nodes) / 2 : capacity(nodes);
         // Out- and in-weights of a directed graph each sum to the edge count; a symmetric graph's degrees to twice it.
-        PowerLawDegrees law = degreeLaw(nodes, directedEdges);
-        double[] out = shuffledWeights(law, nodes, random);
-        double[] in = symmetric ? out : shuffledWeights(law, nodes, random);
+        double[] out = shuffledWeights(nodes, directedEdges, random);
+        double[] in = symmetric ? out : shuffledWeights(nodes, directedEdges, random);
         long[] keys = draws > DENSE_SHARE * pairs
                 ? choosePairs(out, in, draws, symmetric, random)
                 : drawPairs(out, in, draws, symmetric, random);
         return toMatrix(nodes, keys, symmetric);
     }
 
-    private static double[] shuffledWeights(PowerLawDegrees law, int nodes, SplittableRandom random) {
-        if (nodes < 3) {
-            double[] equal = new double[nodes];
-            Arrays.fill(equal, 1);
-            return equal;
-        }
+    private static double[] shuffledWeights(int nodes, long directedEdges, SplittableRandom random) {
         double[] weights;
         try {
-            weights = law.weights(nodes);
+            weights = degreeLaw(nodes, directedEdges).weights(nodes);
         } catch (IllegalArgumentException e) {
+            // so dense (or so small) that the mean degree reaches the cap: every node is alike
             weights = new double[nodes];
             Arrays.fill(weights, 1);
         }
