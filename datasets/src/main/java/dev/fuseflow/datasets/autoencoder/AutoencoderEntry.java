@@ -49,8 +49,9 @@ public final class AutoencoderEntry implements DatasetEntry {
     @Override
     public DatasetCard card() {
         return new DatasetCard(name, "autoencoder", title,
-                List.of(Fact.of("batch", BATCH), new Fact("D (" + image + " pixels)", String.format("%,d", d), false),
-                        Fact.of("H", h), new Fact("weight sparsity", "0.9", false)),
+                List.of(Fact.of("images per batch", BATCH),
+                        new Fact("pixels per image (D, " + image + ")", String.format("%,d", d), false),
+                        Fact.of("hidden units (H)", h), new Fact("weight sparsity", "90%", false)),
                 "paper-results.md §2.1 SAE (from the artifact's autoencoder_*_batched.mlir and SAE_CONFIG)",
                 "as the artifact's data generator: input X (32×D) = randn·0.1, dense; W_enc (D×H) and W_dec (H×D) with "
                         + "exactly round(0.1·D·H) entries at uniform positions, values uniform in [0, 0.01) "

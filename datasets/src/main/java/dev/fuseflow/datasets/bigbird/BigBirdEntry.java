@@ -22,8 +22,8 @@ public final class BigBirdEntry implements DatasetEntry {
     @Override
     public DatasetCard card() {
         return new DatasetCard("bigbird", "attention-mask", "BigBird block-sparse attention mask for GPT-3 Small",
-                List.of(Fact.of("seq", SEQ), new Fact("block", "16 | 32 | 64", false),
-                        new Fact("density (blocks kept)", "13.4% (549/4096) | 26.2% (268/1024) | 46.1% (118/256)", false)),
+                List.of(Fact.of("tokens (seq)", SEQ), new Fact("block sizes", "16 | 32 | 64", false),
+                        new Fact("density (549/4096, 268/1024, 118/256 blocks)", "13.4% | 26.2% | 46.1%", false)),
                 "paper-results.md §2.1 GPT-3 with BigBird (the fused-attention recipe of the artifact's get_mask, seed 0)",
                 "per block row: 2 random blocks (numpy's legacy RandomState, seed 0, choice without replacement, "
                         + "reproduced bit for bit), the diagonal block ±1, and the first 2 block rows and columns; values 1",
