@@ -12,7 +12,10 @@ import java.util.SplittableRandom;
  * exactly the requested count. Node labels are shuffled, so hubs sit at random rows as in real data.
  *
  * <p>A symmetric graph stores each undirected edge in both directions (as PyG's {@code edge_index} does), so
- * its directed count is even. A directed graph draws sources by out-weight and targets by in-weight, two
+ * its directed count is even. It also has no isolated node, like the citation and collaboration graphs it
+ * stands for (a node is in them because it has a link): before the Chung–Lu draws, each node that has no edge
+ * yet, in random order, gets one to a partner drawn by weight. Plain Chung–Lu would leave about a third of
+ * the weight-1 nodes isolated. A directed graph draws sources by out-weight and targets by in-weight, two
  * independent power laws with the same fit.
  */
 public final class ChungLuGraph {
@@ -76,6 +79,9 @@ public final class ChungLuGraph {
         AliasTable sources = new AliasTable(out);
         AliasTable targets = symmetric ? sources : new AliasTable(in);
         LongHashSet edges = new LongHashSet(draws);
+        if (symmetric) {
+            connectEveryNode(out.length, sources, edges, draws, random);
+        }
         while (edges.size() < draws) {
             int u = sources.draw(random);
             int v = targets.draw(random);
@@ -85,6 +91,36 @@ public final class ChungLuGraph {
             edges.add(symmetric ? key(Math.min(u, v), Math.max(u, v)) : key(u, v));
         }
         return edges.toArray();
+    }
+
+    private static void connectEveryNode(int n, AliasTable partners, LongHashSet edges, int draws, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        boolean[] linked = new boolean[n];
+        for (int u : order) {
+            if (edges.size() == draws) {
+                return;
+            }
+            if (linked[u]) {
+                continue;
+            }
+            int v;
+            do {
+                v = partners.draw(random);
+            } while (v == u);
+            // u has no edge yet, so {u, v} is new
+            edges.add(key(Math.min(u, v), Math.max(u, v)));
+            linked[u] = true;
+            linked[v] = true;
+        }
     }
 
     /**

@@ -41,7 +41,8 @@ public final class GraphEntry implements DatasetEntry {
                         + "the seed (every entry stored)",
                 profile.symmetric() ? profile.directedEdges() / 2 : profile.directedEdges(),
                 profile.symmetric() ? "undirected" : "directed",
-                profile.symmetric() ? ", stored in both directions like PyG's edge_index" : "",
+                profile.symmetric() ? ", stored in both directions like PyG's edge_index, and no isolated node (each "
+                        + "node first gets one edge to a partner drawn by weight)" : "",
                 law.min(), law.max(), law.exponent(), law.mean());
         List<String> uncertain = new ArrayList<>(profile.uncertain());
         uncertain.add("the real degree sequence is not available offline: the exponent is fitted to the mean degree "

@@ -55,6 +55,9 @@ class ChungLuGraphTest {
             low += d <= 2 ? 1 : 0;
         }
         assertTrue(low > 2708 / 3, "most nodes have small degree in a power law, got " + low);
+        for (int d : degree) {
+            assertTrue(d >= 1, "a symmetric stand-in has no isolated node");
+        }
     }
 
     @Test
