@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 public final class DataOptions {
 
     @Option(names = "--dataset", required = true, paramLabel = "D",
-            description = "synthetic:rows=..,cols=..,density=..,features=..,seed=.., a registered dataset, or generated")
+            description = "a registered dataset (cora, cora_ml, dblp, collab, mag, karate, imagenet, nih_cxr, luna16, "
+                    + "bigbird:block=16|32|64; see the datasets command), synthetic:rows=..,cols=..,density=..,"
+                    + "features=..,seed=.., or the path of a .mtx, edge-list, .npy/.npz file or Comal tensor directory")
     public String dataset;
 
     @Option(names = "--scale", paramLabel = "S", defaultValue = "1",

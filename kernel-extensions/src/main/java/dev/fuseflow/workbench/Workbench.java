@@ -24,7 +24,7 @@ import picocli.CommandLine.ParseResult;
 public final class Workbench {
 
     /** The commands the workbench runs itself; the launcher and the CLI add shell-only ones. */
-    public static final List<String> COMMANDS = List.of("simulate", "compile", "bench");
+    public static final List<String> COMMANDS = List.of("simulate", "compile", "datasets", "bench");
 
     private final BooleanSupplier cancelled;
 
@@ -124,6 +124,7 @@ public final class Workbench {
         CommandLine commandLine = new CommandLine(new Root());
         commandLine.addSubcommand("simulate", new SimulateCommand(this));
         commandLine.addSubcommand("compile", new CompileCommand(this));
+        commandLine.addSubcommand("datasets", new DatasetsCommand());
         commandLine.addSubcommand("bench", new BenchCommand(this));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
