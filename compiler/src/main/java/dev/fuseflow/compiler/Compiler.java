@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderChoice;
+import dev.fuseflow.compiler.schedule.Parallelization;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.diagnostics.UserError;
 import java.util.ArrayList;
@@ -24,8 +25,19 @@ public final class Compiler {
     }
 
     public static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec) {
+        return compile(program, fusionName, schedule, orderSpec, Parallelization.NONE);
+    }
+
+    /**
+     * As {@link #compile(Program, String, Schedule, String)}, with the regions below the named output
+     * variables split into lanes in every group that has them.
+     */
+    public static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
+            Parallelization parallelization) {
         Map<Integer, String> orders = parseOrders(orderSpec, schedule.groups().size());
         List<CompiledGroup> groups = new ArrayList<>();
+        java.util.Set<String> parallelized = new java.util.HashSet<>();
+        java.util.Set<String> parallelizable = new java.util.LinkedHashSet<>();
         for (int g = 0; g < schedule.groups().size(); g++) {
             List<Integer> members = schedule.groups().get(g);
             FusedGroup group = FusedGroup.of(program, members);
@@ -34,8 +46,24 @@ public final class Compiler {
             String spec = orders.getOrDefault(g, orders.get(-1));
             DataflowOrder order = named(spec, group, program, groupName, valid)
                     .orElseGet(() -> OrderChoice.resolve(spec, valid, groupName));
+            Map<IndexVar, Integer> lanes = new java.util.LinkedHashMap<>();
+            for (IndexVar var : Lowering.parallelizable(group)) {
+                parallelizable.add(var.name());
+                Integer factor = parallelization.lanes().get(var.name());
+                if (factor != null) {
+                    lanes.put(var, factor);
+                    parallelized.add(var.name());
+                }
+            }
             groups.add(new CompiledGroup(g, members, order, valid.stream().map(DataflowOrder::name).toList(),
-                    Lowering.lower(program, group, order, program.name() + "/g" + g)));
+                    Lowering.lower(program, group, order, lanes, program.name() + "/g" + g)));
+        }
+        for (String name : parallelization.lanes().keySet()) {
+            if (!parallelized.contains(name)) {
+                throw UserError.of("cannot parallelize below '" + name + "': it is not an output index variable of any "
+                        + "fusion group (the variables that can be split into lanes are " + parallelizable + ")",
+                        parallelizable.stream().map(v -> v + ":4").toList());
+            }
         }
         return new CompiledProgram(program, fusionName, schedule, groups);
     }

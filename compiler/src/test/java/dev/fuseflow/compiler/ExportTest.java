@@ -136,6 +136,27 @@ class ExportTest {
     }
 
     @Test
+    void jsonAndDotOfAParallelizedGraphShowTheLanes() {
+        Program program = Harness.parse(Kernels.SPMM);
+        CompiledProgram compiled = Compiler.compile(program, "unfused", Harness.schedule(program, "unfused"), "auto",
+                dev.fuseflow.compiler.schedule.Parallelization.parse("i:3"));
+        JsonObject graph = JsonParser.parseString(JsonExporter.toJson(compiled)).getAsJsonObject()
+                .getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonObject("graph");
+        int orderedJoins = 0;
+        for (JsonElement element : graph.getAsJsonArray("ops")) {
+            JsonObject op = element.getAsJsonObject();
+            if (op.get("kind").getAsString().equals("OrderedJoin")) {
+                orderedJoins++;
+                assertEquals(3, op.getAsJsonObject("parameters").get("ways").getAsInt());
+                assertEquals(4, op.getAsJsonArray("inputs").size(), "control plus three lanes");
+            }
+        }
+        assertTrue(orderedJoins > 0, graph.toString());
+        String dot = DotExporter.toDot(compiled);
+        assertTrue(dot.contains("[label=\"Fork\\nx3\"]"), dot);
+    }
+
+    @Test
     void jsonOfAReduceAndAUnaryAluCarriesTheirParameters() {
         String json = JsonExporter.toJson(compile(Kernels.SOFTMAX, "full"));
         assertTrue(json.contains("\"reduction\": \"max\""), json);

@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.schedule.Parallelization;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.simulator.engine.EngineOptions;
 import dev.fuseflow.simulator.engine.Simulator;
@@ -41,14 +42,25 @@ final class Harness {
 
     static RunResult run(Program program, String fusion, String order, Map<String, FiberTensor> inputs,
             EngineOptions options) {
-        CompiledProgram compiled = Compiler.compile(program, fusion, schedule(program, fusion), order);
+        return run(program, fusion, order, Parallelization.NONE, inputs, options);
+    }
+
+    static RunResult run(Program program, String fusion, String order, Parallelization par,
+            Map<String, FiberTensor> inputs, EngineOptions options) {
+        CompiledProgram compiled = Compiler.compile(program, fusion, schedule(program, fusion), order, par);
         return new ProgramRunner(new Simulator(options)).run(compiled, inputs, () -> false);
     }
 
     /** Runs and asserts that every output verifies; returns the result for further checks. */
     static RunResult verified(Program program, String fusion, String order, Map<String, FiberTensor> inputs) {
-        RunResult result = run(program, fusion, order, inputs, EngineOptions.DEFAULT);
-        assertTrue(result.verified(), program.name() + " " + fusion + " order " + order + ": " + result.verifications());
+        return verified(program, fusion, order, Parallelization.NONE, inputs);
+    }
+
+    static RunResult verified(Program program, String fusion, String order, Parallelization par,
+            Map<String, FiberTensor> inputs) {
+        RunResult result = run(program, fusion, order, par, inputs, EngineOptions.DEFAULT);
+        assertTrue(result.verified(), program.name() + " " + fusion + " order " + order + " par " + par + ": "
+                + result.verifications());
         return result;
     }
 }

@@ -4,6 +4,7 @@ import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.schedule.Parallelization;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.compiler.zoo.Zoo;
 import dev.fuseflow.compiler.zoo.ZooModel;
@@ -26,12 +27,15 @@ final class ResolvedModel {
     final Program program;
     final String fusion;
     final Schedule schedule;
+    final Parallelization parallelization;
 
-    private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule) {
+    private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
+            Parallelization parallelization) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
+        this.parallelization = parallelization;
     }
 
     static ResolvedModel resolve(ZooModel model, ProgramOptions options, Map<String, Integer> dims) {
@@ -51,7 +55,7 @@ final class ResolvedModel {
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model, accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(model, program, options.fusion, schedule);
+        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par));
     }
 
     static ZooModel zooModel(String spec) {
@@ -63,9 +67,6 @@ final class ResolvedModel {
     }
 
     private static void rejectUnsupported(ProgramOptions options) {
-        if (options.par != null) {
-            throw UserError.of("--par " + options.par + " is not available yet; run without --par");
-        }
         if (!options.values.equals("scalar")) {
             throw UserError.of("--values " + options.values + " is not available yet", List.of("scalar"));
         }
@@ -97,7 +98,7 @@ final class ResolvedModel {
     }
 
     CompiledProgram compile(String orderSpec) {
-        return Compiler.compile(program, fusion, schedule, orderSpec);
+        return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
     }
 
     /** The dimensions a dataset gives a model: rows and columns of its matrix, its feature count. */

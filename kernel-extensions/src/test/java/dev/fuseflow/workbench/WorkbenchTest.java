@@ -68,13 +68,28 @@ class WorkbenchTest {
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory dram | unknown memory model 'dram' (accepted: none, comal-hbm, bandwidth[:bytes_per_cycle=32,latency=20,request=32])",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory bandwidth:speed=1 | has a bad parameter 'speed=1' (accepted: bytes_per_cycle=B, latency=L, request=R)",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --scale 2  | scale 2.0 is outside 0 < S <= 1",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --par i:0 | parallelization 'i:0' is not V:K",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --par k:2 | cannot parallelize below 'k'",
         "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: summary, dot, json, comal-proto, comal-proto-text)",
         "compile --model zoo:spmm --emit comal-proto                   | --emit comal-proto writes a binary protobuf, which is not printable; add -o FILE",
+        "compile --model zoo:spmm --par i:2 --emit comal-proto-text    | has no Comal protobuf form",
     })
     void badInputIsOneSentenceNamingWhatIsAccepted(String line, String expected) {
         UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words(line)));
         assertTrue(error.getMessage().contains(expected.trim()), error.getMessage());
         assertFalse(error.getMessage().contains("\n"), error.getMessage());
+    }
+
+    @Test
+    void parallelLanesCutCyclesAndKeepTheValues() {
+        JsonObject serial = JsonParser.parseString(new Workbench().execute(words("simulate --model zoo:spmm --dataset "
+                + DATA + " --json")).plainText()).getAsJsonObject();
+        JsonObject lanes = JsonParser.parseString(new Workbench().execute(words("simulate --model zoo:spmm --dataset "
+                + DATA + " --json --par i:4")).plainText()).getAsJsonObject();
+        assertTrue(lanes.get("verified").getAsBoolean());
+        assertEquals(serial.get("flops"), lanes.get("flops"));
+        assertTrue(lanes.get("cycles").getAsLong() * 2 < serial.get("cycles").getAsLong(),
+                lanes.get("cycles") + " vs " + serial.get("cycles"));
     }
 
     @ParameterizedTest(name = "{0}")

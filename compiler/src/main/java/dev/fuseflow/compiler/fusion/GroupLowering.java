@@ -21,6 +21,8 @@ import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
+import dev.fuseflow.simulator.graph.ForkOp;
+import dev.fuseflow.simulator.graph.OrderedJoinOp;
 import dev.fuseflow.simulator.graph.IntersectOp;
 import dev.fuseflow.simulator.graph.LocateOp;
 import dev.fuseflow.simulator.graph.OutputSpec;
@@ -66,17 +68,25 @@ final class GroupLowering {
     private final Program program;
     private final DataflowOrder order;
     private final SamGraph.Builder graph;
+    private final Map<IndexVar, Integer> parallel;
     private final Map<String, Object> memo = new HashMap<>();
     private int instanceCount;
 
-    GroupLowering(Program program, DataflowOrder order, SamGraph.Builder graph) {
+    /** @param parallel lanes per output variable whose region below is parallelized (absent: one lane) */
+    GroupLowering(Program program, DataflowOrder order, Map<IndexVar, Integer> parallel, SamGraph.Builder graph) {
         this.program = program;
         this.order = order;
+        this.parallel = Map.copyOf(parallel);
         this.graph = graph;
     }
 
-    /** One iteration of {@code var} nested in {@code parent}: its coordinate stream and joined payloads. */
-    record Instance(int id, IndexVar var, Instance parent, int crd, Map<String, Integer> payloads) {
+    /**
+     * One iteration of {@code var} nested in {@code parent}: its coordinate stream and joined payloads. A
+     * lane of a parallel region ({@code split != null}) takes its coordinate and payload streams from the
+     * split's forks, made the first time a lane asks for them.
+     */
+    record Instance(int id, IndexVar var, Instance parent, int ownCrd, Map<String, Integer> payloads,
+            LaneSplit split, int lane) {
         Instance find(IndexVar wanted) {
             for (Instance at = this; at != null; at = at.parent) {
                 if (at.var.equals(wanted)) {
@@ -85,28 +95,110 @@ final class GroupLowering {
             }
             return null;
         }
+
+        int crd() {
+            return split == null ? ownCrd : split.lane(LaneSplit.COORDINATES, lane);
+        }
+
+        Integer payload(String key) {
+            return split == null ? payloads.get(key) : split.lane(key, lane);
+        }
+    }
+
+    /**
+     * The forks of one parallelized iteration: each of its streams (coordinates and payloads) dealt over
+     * the lanes round-robin, so lane p sees the same coordinates in every stream it asks for.
+     */
+    final class LaneSplit {
+        static final String COORDINATES = "#crd";
+        private final Instance source;
+        private final int lanes;
+        private final Map<String, List<Integer>> forked = new HashMap<>();
+
+        LaneSplit(Instance source, int lanes) {
+            this.source = source;
+            this.lanes = lanes;
+        }
+
+        int lane(String key, int lane) {
+            return forked.computeIfAbsent(key, k -> {
+                Integer in = k.equals(COORDINATES) ? Integer.valueOf(source.crd()) : source.payload(k);
+                if (in == null) {
+                    throw new IllegalStateException(k + " is not joined at " + source.var());
+                }
+                List<Integer> outs = new ArrayList<>();
+                for (int p = 0; p < lanes; p++) {
+                    outs.add(graph.stream(kindOf(in), graph.streamInfo(in).name() + "/lane" + p));
+                }
+                graph.add(new ForkOp(in, outs));
+                return outs;
+            }).get(lane);
+        }
     }
 
     /** Emits the iteration, value and writers of one output. */
     void lowerRoot(Assignment root) {
         Expr expr = root.value();
         List<IndexVar> nest = sorted(new ArrayList<>(root.target().indices()));
-        Instance last = null;
-        List<Instance> levels = new ArrayList<>();
-        for (IndexVar var : nest) {
-            last = join(expr, var, last);
-            levels.add(last);
-        }
-        int value = value(expr, last);
+        List<Integer> streams = lowerNest(expr, nest, 0, null);
         String target = root.target().tensor();
         List<Integer> modeOrder = new ArrayList<>();
-        for (int level = 0; level < levels.size(); level++) {
-            IndexVar var = levels.get(level).var();
+        for (int level = 0; level < nest.size(); level++) {
+            IndexVar var = nest.get(level);
             modeOrder.add(root.target().indices().indexOf(var));
-            graph.add(new FiberWriteOp(target, level, var.name(), levels.get(level).crd()));
+            graph.add(new FiberWriteOp(target, level, var.name(), streams.get(level)));
         }
-        graph.add(new ValueWriteOp(target, value));
+        graph.add(new ValueWriteOp(target, streams.get(nest.size())));
         graph.output(new OutputSpec(target, program.tensor(target).shape(), modeOrder));
+    }
+
+    /**
+     * The coordinate streams of {@code nest[from..]} and then the value stream, iterated inside
+     * {@code parent}. A variable with lanes splits here: everything below it is built once per lane, and
+     * each lane's streams are merged back in coordinate order by an ordered join steered by the
+     * variable's own coordinates.
+     */
+    private List<Integer> lowerNest(Expr expr, List<IndexVar> nest, int from, Instance parent) {
+        if (from == nest.size()) {
+            return List.of(value(expr, parent));
+        }
+        IndexVar var = nest.get(from);
+        Instance instance = join(expr, var, parent);
+        List<Integer> streams = new ArrayList<>();
+        streams.add(instance.crd());
+        int lanes = parallel.getOrDefault(var, 1);
+        if (lanes <= 1) {
+            streams.addAll(lowerNest(expr, nest, from + 1, instance));
+            return streams;
+        }
+        List<Instance> laneInstances = cell("lanes|" + instance.id(), () -> {
+            LaneSplit split = new LaneSplit(instance, lanes);
+            List<Instance> list = new ArrayList<>();
+            for (int p = 0; p < lanes; p++) {
+                list.add(new Instance(instanceCount++, var, parent, -1, Map.of(), split, p));
+            }
+            return list;
+        });
+        List<List<Integer>> perLane = new ArrayList<>();
+        for (Instance lane : laneInstances) {
+            perLane.add(lowerNest(expr, nest, from + 1, lane));
+        }
+        int below = perLane.get(0).size();
+        for (int m = 0; m < below; m++) {
+            List<Integer> ins = new ArrayList<>();
+            for (List<Integer> lane : perLane) {
+                ins.add(lane.get(m));
+            }
+            // crd streams of the m-th variable below end an element with S(m); the value stream, one
+            // level deeper than the innermost variable, with S(m-1) (a single token when var is innermost)
+            int depth = m < below - 1 ? m : m - 1;
+            streams.add(cell("ordered-join|" + ins, () -> {
+                int out = graph.stream(kindOf(ins.get(0)), graph.streamInfo(ins.get(0)).name().replace("/lane0", ""));
+                graph.add(new OrderedJoinOp(instance.crd(), ins, depth, out));
+                return out;
+            }));
+        }
+        return streams;
     }
 
     private List<IndexVar> sorted(List<IndexVar> vars) {
@@ -125,7 +217,7 @@ final class GroupLowering {
         String key = "instance|" + (parent == null ? -1 : parent.id()) + "|" + var + "|" + tree.key();
         return cell(key, () -> {
             Joined joined = build(tree, var, parent);
-            return new Instance(instanceCount++, var, parent, joined.crd, joined.payloads);
+            return new Instance(instanceCount++, var, parent, joined.crd, joined.payloads, null, 0);
         });
     }
 
@@ -237,7 +329,7 @@ final class GroupLowering {
             });
         }
         if (access.indices().contains(at.var())) {
-            Integer joined = at.payloads().get(access.toString());
+            Integer joined = at.payload(access.toString());
             if (joined == null) {
                 throw new IllegalStateException(access + " is not joined at " + at.var());
             }
@@ -286,7 +378,7 @@ final class GroupLowering {
         Instance at = inner == null ? null : last.find(inner);
         int value;
         if (GroupLegality.mode(program, reduction, order) != GroupLegality.Mode.OPENED) {
-            Integer joined = at.payloads().get(new JoinNode.Closed(reduction).key());
+            Integer joined = at.payload(new JoinNode.Closed(reduction).key());
             if (joined == null) {
                 throw new IllegalStateException(reduction + " is not joined at " + inner);
             }

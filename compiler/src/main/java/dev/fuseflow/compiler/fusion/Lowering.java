@@ -1,6 +1,7 @@
 package dev.fuseflow.compiler.fusion;
 
 import dev.fuseflow.compiler.ir.Assignment;
+import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.passes.Cleanup;
 import dev.fuseflow.compiler.passes.InsertBroadcasts;
@@ -8,6 +9,7 @@ import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderEnumerator;
 import dev.fuseflow.simulator.graph.SamGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,18 @@ public final class Lowering {
         return GroupLegality.check(program, group, order);
     }
 
+    /**
+     * The variables whose region can be split into lanes: those a live-out tensor of the group is indexed
+     * by (the lanes then produce whole output fibers, merged back in coordinate order).
+     */
+    public static List<IndexVar> parallelizable(FusedGroup group) {
+        java.util.LinkedHashSet<IndexVar> vars = new java.util.LinkedHashSet<>();
+        for (Assignment root : group.roots()) {
+            vars.addAll(root.target().indices());
+        }
+        return List.copyOf(vars);
+    }
+
     /** The valid orders of a group, in enumeration order (at most {@code limit}). */
     public static List<DataflowOrder> validOrders(Program program, FusedGroup group, int limit) {
         return OrderEnumerator.validOrders(program, group, order -> legality(program, group, order), limit);
@@ -30,17 +44,26 @@ public final class Lowering {
 
     /** Lowers the group; the order must be valid (see {@link #legality}). */
     public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order, String graphName) {
-        return lower(program, group, order, graphName, true);
+        return lower(program, group, order, Map.of(), graphName);
+    }
+
+    /**
+     * Lowers the group with the regions below the given output variables parallelized over that many
+     * lanes (see {@link #parallelizable}).
+     */
+    public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
+            Map<IndexVar, Integer> parallel, String graphName) {
+        return lower(program, group, order, parallel, graphName, true);
     }
 
     /** As {@link #lower}; without {@code cleanup} only broadcasts are inserted (the passes' baseline). */
-    public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order, String graphName,
-            boolean cleanup) {
+    public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
+            Map<IndexVar, Integer> parallel, String graphName, boolean cleanup) {
         legality(program, group, order).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         SamGraph.Builder graph = new SamGraph.Builder(graphName);
-        GroupLowering lowering = new GroupLowering(program, order, graph);
+        GroupLowering lowering = new GroupLowering(program, order, parallel, graph);
         for (Assignment root : group.roots()) {
             lowering.lowerRoot(root);
         }

@@ -12,6 +12,7 @@ import dev.fuseflow.simulator.graph.ForkOp;
 import dev.fuseflow.simulator.graph.IntersectOp;
 import dev.fuseflow.simulator.graph.JoinOp;
 import dev.fuseflow.simulator.graph.LocateOp;
+import dev.fuseflow.simulator.graph.OrderedJoinOp;
 import dev.fuseflow.simulator.graph.ReduceOp;
 import dev.fuseflow.simulator.graph.RepeatOp;
 import dev.fuseflow.simulator.graph.RootOp;
@@ -95,6 +96,9 @@ public final class OpParameters {
             p.put("inner_index", hold.innerVar());
         } else if (op instanceof CrdMaskOp mask) {
             p.put("predicate", mask.predicate());
+        } else if (op instanceof OrderedJoinOp join) {
+            p.put("ways", join.ins().size());
+            p.put("depth", join.depth());
         } else if (op instanceof BroadcastOp || op instanceof ForkOp || op instanceof JoinOp) {
             p.put("ways", op instanceof JoinOp ? op.inputs().size() : op.outputs().size());
         } else if (!(op instanceof StopDropperOp)) {

@@ -12,6 +12,7 @@ import dev.fuseflow.simulator.engine.primitive.FiberWrite;
 import dev.fuseflow.simulator.engine.primitive.Fork;
 import dev.fuseflow.simulator.engine.primitive.Intersect;
 import dev.fuseflow.simulator.engine.primitive.Join;
+import dev.fuseflow.simulator.engine.primitive.OrderedJoin;
 import dev.fuseflow.simulator.engine.primitive.Locate;
 import dev.fuseflow.simulator.engine.primitive.Reduce;
 import dev.fuseflow.simulator.engine.primitive.Repeat;
@@ -35,6 +36,7 @@ import dev.fuseflow.simulator.graph.FiberWriteOp;
 import dev.fuseflow.simulator.graph.ForkOp;
 import dev.fuseflow.simulator.graph.IntersectOp;
 import dev.fuseflow.simulator.graph.JoinOp;
+import dev.fuseflow.simulator.graph.OrderedJoinOp;
 import dev.fuseflow.simulator.graph.LocateOp;
 import dev.fuseflow.simulator.graph.OutputSpec;
 import dev.fuseflow.simulator.graph.ReduceKind;
@@ -228,6 +230,9 @@ public final class Simulator {
                 primitives.add(new Fork(name, ch(fork.in()), chs(fork.outs())));
             } else if (op instanceof JoinOp join) {
                 primitives.add(new Join(name, chs(join.ins()), ch(join.out())));
+            } else if (op instanceof OrderedJoinOp join) {
+                primitives.add(new OrderedJoin(name, ch(join.control()), chs(join.ins()), join.depth(),
+                        ch(join.out())));
             } else {
                 throw new IllegalStateException("no primitive for " + op.kind());
             }

@@ -7,7 +7,7 @@ import java.util.List;
  * immutable records; a graph is a list of ops plus its streams. Port order is the order of
  * {@link #inputs()} and {@link #outputs()}.
  */
-public sealed interface SamOp permits RootOp, FiberLookupOp, RepeatOp, IntersectOp, LocateOp, ArrayOp,
+public sealed interface SamOp permits RootOp, OrderedJoinOp, FiberLookupOp, RepeatOp, IntersectOp, LocateOp, ArrayOp,
         BinaryAluOp, UnaryAluOp, ReduceOp, SpaccOp, Spacc2Op, BroadcastOp, FiberWriteOp, ValueWriteOp, UnionOp,
         CrdDropOp, CrdHoldOp, CrdMaskOp, StopDropperOp, ForkOp, JoinOp {
 
