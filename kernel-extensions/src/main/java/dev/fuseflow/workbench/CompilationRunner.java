@@ -2,42 +2,94 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledGroup;
 import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.export.ComalExport;
 import dev.fuseflow.compiler.export.DotExporter;
+import dev.fuseflow.compiler.export.JsonExporter;
 import dev.fuseflow.compiler.export.SummaryPrinter;
 import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Runs {@code compile}: resolves the model, lowers it and emits the graphs. */
+/** Runs {@code compile}: resolves the model, lowers it and emits the graphs in the form asked for. */
 final class CompilationRunner {
     /** Dimensions used when no dataset is named: small enough to print, large enough to be typical. */
     private static final String DEFAULT_DATASET = "synthetic:rows=100,cols=100,density=0.05,features=16,seed=1";
+
+    /** The {@code --emit} forms, in the order the help and errors list them. */
+    static final List<String> FORMS = List.of("summary", "dot", "json", "comal-proto", "comal-proto-text");
 
     private CompilationRunner() {
     }
 
     static CommandOutput run(CompileCommand command, BooleanSupplier cancelled) {
-        if (!List.of("dot", "summary").contains(command.emit)) {
-            throw UserError.of("--emit " + command.emit + " is not available", List.of("dot", "summary"));
+        if (!FORMS.contains(command.emit)) {
+            throw UserError.of("--emit " + command.emit + " is not available", FORMS);
+        }
+        if (command.emit.equals("comal-proto") && command.output == null) {
+            throw UserError.of("--emit comal-proto writes a binary protobuf, which is not printable; add -o FILE, "
+                    + "or use --emit comal-proto-text to print the text form");
         }
         var model = ResolvedModel.zooModel(command.program.model);
         var dataset = DatasetRegistry.resolve(command.dataset == null ? DEFAULT_DATASET : command.dataset, 1, 1);
         Map<String, Integer> dims = ResolvedModel.dimensions(model, dataset);
         CompiledProgram compiled = ResolvedModel.resolve(model, command.program, dims).compile(command.program.order);
-        StringBuilder text = new StringBuilder();
-        if (command.emit.equals("dot")) {
-            for (CompiledGroup group : compiled.groups()) {
-                text.append(DotExporter.toDot(group.graph()));
-            }
-        } else {
-            text.append(SummaryPrinter.print(compiled));
+        if (command.emit.startsWith("comal-proto")) {
+            return comal(compiled, command.emit.equals("comal-proto"), command.output);
         }
+        String text = switch (command.emit) {
+            case "dot" -> DotExporter.toDot(compiled);
+            case "json" -> JsonExporter.toJson(compiled);
+            default -> SummaryPrinter.print(compiled);
+        };
         if (command.output != null) {
-            OutputFiles.writeNew(command.output, text.toString());
+            OutputFiles.writeNew(command.output, text);
             return CommandOutput.text("wrote " + command.output);
         }
-        return CommandOutput.text(text.toString());
+        return CommandOutput.text(text);
+    }
+
+    /**
+     * One Comal graph per fusion group, as the original runs one graph per file: a single group goes to
+     * FILE, several to {@link #groupFile} names, all checked before any is written. Printed text forms of
+     * several groups are separated by a comment line naming the group (text-format comments).
+     */
+    private static CommandOutput comal(CompiledProgram compiled, boolean binary, String output) {
+        List<CompiledGroup> groups = compiled.groups();
+        if (output == null) {
+            StringBuilder text = new StringBuilder();
+            for (CompiledGroup group : groups) {
+                if (groups.size() > 1) {
+                    text.append("# group g").append(group.index()).append(": assignments ")
+                            .append(group.assignments()).append(", order ").append(group.order().name()).append('\n');
+                }
+                text.append(ComalExport.text(group.graph()));
+            }
+            return CommandOutput.text(text.toString());
+        }
+        List<String> files = new ArrayList<>();
+        for (CompiledGroup group : groups) {
+            files.add(groups.size() == 1 ? output : groupFile(output, group.index()));
+        }
+        files.forEach(OutputFiles::requireNew);
+        for (int g = 0; g < groups.size(); g++) {
+            var graph = groups.get(g).graph();
+            OutputFiles.writeNew(files.get(g),
+                    binary ? ComalExport.binary(graph) : ComalExport.text(graph).getBytes(StandardCharsets.UTF_8));
+        }
+        return CommandOutput.text("wrote " + String.join(", ", files));
+    }
+
+    /** {@code out.bin} → {@code out.g1.bin} for group 1 (the group before the extension, so tools still see it). */
+    static String groupFile(String file, int group) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        int dot = file.lastIndexOf('.');
+        if (dot <= slash + 1) {
+            return file + ".g" + group;
+        }
+        return file.substring(0, dot) + ".g" + group + file.substring(dot);
     }
 }

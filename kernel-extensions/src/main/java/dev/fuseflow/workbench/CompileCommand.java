@@ -5,9 +5,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code compile}: lower a model under a schedule and emit the SAM graph as DOT or a summary. */
+/**
+ * {@code compile}: lower a model under a schedule and emit the SAM graphs as a summary, DOT, JSON or the
+ * original's Comal protobuf (binary or text).
+ */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = "Compile a model to SAM graphs and emit them (dot or summary).")
+        description = "Compile a model to SAM graphs and emit them (summary, dot, json, comal-proto, comal-proto-text).")
 final class CompileCommand implements Callable<CommandOutput> {
 
     private final Workbench workbench;
@@ -19,10 +22,13 @@ final class CompileCommand implements Callable<CommandOutput> {
     String dataset;
 
     @Option(names = "--emit", paramLabel = "FORM", defaultValue = "summary",
-            description = "dot or summary (default: ${DEFAULT-VALUE})")
+            description = "summary (op counts, orders), dot (Graphviz), json (compiler/docs/graph-json.md), "
+                    + "comal-proto (binary ComalGraph, needs -o) or comal-proto-text (default: ${DEFAULT-VALUE})")
     String emit;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of printing")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write to FILE instead of printing; never over an existing file (Comal forms of a "
+                    + "program with several groups write one FILE.g<k>.<ext> per group)")
     String output;
 
     CompileCommand(Workbench workbench) {

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.workbench.CancelledException;
 import dev.fuseflow.workbench.CommandOutput;
+import dev.fuseflow.simulator.interop.ComalGraphFile;
+import dev.fuseflow.simulator.interop.ComalGraphReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -84,6 +89,60 @@ class MainTest {
     void unknownOptionIsOneLineAndExitTwo() {
         assertOneUserErrorLine(run("simulate", "--model", "zoo:spmm", "--dataset", "karate", "--bogus"), "--bogus");
         assertOneUserErrorLine(run("simulate", "--bogus"), "fuseflow: ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"summary", "dot", "json", "comal-proto-text"})
+    void compilePrintsEveryTextForm(String form) throws Exception {
+        Result result = run("compile", "--model", "zoo:spmm", "--emit", form);
+        assertEquals(Main.OK, result.code(), result.err());
+        assertEquals("", result.err());
+        String out = result.out();
+        switch (form) {
+            case "summary" -> assertTrue(out.startsWith("program spmm, fusion unfused") && out.contains("  order "), out);
+            case "dot" -> assertTrue(out.startsWith("digraph \"spmm/g0\" {") && out.contains("FiberLookup\\nA."), out);
+            case "json" -> assertEquals("fuseflow-sam-graphs",
+                    com.google.gson.JsonParser.parseString(out).getAsJsonObject().get("format").getAsString());
+            default -> {
+                var proto = ComalGraphFile.parse(out.getBytes(StandardCharsets.UTF_8), ComalGraphFile.Encoding.TEXT, "stdout");
+                assertEquals("comal graph", proto.getName());
+                assertTrue(ComalGraphReader.fromProto(proto, "stdout", "spmm").graph().ops().size() > 10);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"comal-proto", "comal-proto-text", "json", "dot", "summary"})
+    void compileWritesEveryFormToANewFileAndNeverOverAnExistingOne(String form, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("spmm." + form);
+        Result written = run("compile", "--model", "zoo:spmm", "--emit", form, "-o", file.toString());
+        assertEquals(Main.OK, written.code(), written.err());
+        assertEquals("wrote " + file, written.out().trim());
+        byte[] bytes = Files.readAllBytes(file);
+        if (form.startsWith("comal-proto")) {
+            var encoding = form.equals("comal-proto") ? ComalGraphFile.Encoding.BINARY : ComalGraphFile.Encoding.TEXT;
+            var proto = ComalGraphFile.parse(bytes, encoding, file.toString());
+            assertEquals(1024, proto.getChannelSize());
+            assertEquals(proto, ComalGraphFile.read(file), "the content, not only the name, says what it is");
+        } else {
+            assertTrue(bytes.length > 50);
+        }
+        Files.writeString(file, "mine");
+        assertOneUserErrorLine(run("compile", "--model", "zoo:spmm", "--emit", form, "-o", file.toString()),
+                "already exists");
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void binaryComalProtoWithoutAFileIsOneSentence() {
+        assertOneUserErrorLine(run("compile", "--model", "zoo:spmm", "--emit", "comal-proto"), "add -o FILE");
+    }
+
+    @Test
+    void badEmitValueIsOneSentenceListingTheForms() {
+        Result result = run("compile", "--model", "zoo:spmm", "--emit", "pdf");
+        assertOneUserErrorLine(result, "--emit pdf is not available");
+        assertTrue(result.err().contains("summary, dot, json, comal-proto, comal-proto-text"), result.err());
     }
 
     @Test

@@ -68,9 +68,11 @@ class WorkbenchTest {
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory dram | unknown memory model 'dram' (accepted: none, comal-hbm, bandwidth[:bytes_per_cycle=32,latency=20,request=32])",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --memory bandwidth:speed=1 | has a bad parameter 'speed=1' (accepted: bytes_per_cycle=B, latency=L, request=R)",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --scale 2  | scale 2.0 is outside 0 < S <= 1",
-"simulate --model zoo:spmm --dataset synthetic:rows=9 --par i:0 | parallelization 'i:0' is not V:K",
+        "simulate --model zoo:spmm --dataset synthetic:rows=9 --par i:0 | parallelization 'i:0' is not V:K",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --par k:2 | cannot parallelize below 'k'",
-        "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: dot, summary)",
+        "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: summary, dot, json, comal-proto, comal-proto-text)",
+        "compile --model zoo:spmm --emit comal-proto                   | --emit comal-proto writes a binary protobuf, which is not printable; add -o FILE",
+        "compile --model zoo:spmm --par i:2 --emit comal-proto-text    | has no Comal protobuf form",
     })
     void badInputIsOneSentenceNamingWhatIsAccepted(String line, String expected) {
         UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words(line)));
@@ -119,7 +121,7 @@ class WorkbenchTest {
     void modeOrderOpensTheInnerProductOrder() {
         String summary = new Workbench().execute(words("compile --model zoo:spmm --mode-order X=1,0 --order jik --emit summary"))
                 .plainText();
-        assertTrue(summary.contains("order jik (2 valid: ijk jik)"), summary);
+        assertTrue(summary.contains("order jik (#2 of 2 valid orders: ijk jik)"), summary);
         assertTrue(summary.contains("Reduce=1"), summary);
     }
 
@@ -127,9 +129,10 @@ class WorkbenchTest {
     void dotNamesPrimitivesTensorsAndVariables() {
         String dot = new Workbench().execute(words("compile --model zoo:spmm --emit dot")).plainText();
         assertTrue(dot.startsWith("digraph \"spmm/g0\" {"), dot);
-        assertTrue(dot.contains("FiberLookup A.k (compressed)"), dot);
-        assertTrue(dot.contains("Locate X.k"), dot);
-        assertTrue(dot.contains("Spacc1 j over k"), dot);
+        assertTrue(dot.contains("FiberLookup\\nA.k (compressed)"), dot);
+        assertTrue(dot.contains("Locate\\nX.k"), dot);
+        assertTrue(dot.contains("Spacc1\\nj over k"), dot);
+        assertTrue(dot.contains("[label=\"crd A.k\"]"), dot);
     }
 
     @Test
@@ -142,6 +145,14 @@ class WorkbenchTest {
                 () -> new Workbench().execute(words("simulate --model zoo:spmm --dataset " + DATA + " -o " + file)));
         assertTrue(error.getMessage().contains("already exists"));
         assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void comalFilesOfSeveralGroupsCarryTheGroupBeforeTheExtension() {
+        assertEquals("out/gcn.g1.bin", CompilationRunner.groupFile("out/gcn.bin", 1));
+        assertEquals("graphs/gcn.proto.g2.txt", CompilationRunner.groupFile("graphs/gcn.proto.txt", 2));
+        assertEquals("dir.v2/graph.g3", CompilationRunner.groupFile("dir.v2/graph", 3));
+        assertEquals(".hidden.g0", CompilationRunner.groupFile(".hidden", 0));
     }
 
     @Test

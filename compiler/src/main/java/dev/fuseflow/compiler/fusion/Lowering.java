@@ -3,6 +3,7 @@ package dev.fuseflow.compiler.fusion;
 import dev.fuseflow.compiler.ir.Assignment;
 import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.passes.Cleanup;
 import dev.fuseflow.compiler.passes.InsertBroadcasts;
 import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderEnumerator;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Lowers a fusion group under a dataflow order into one {@link SamGraph}: each live-out tensor's
- * iteration, values and writers through a {@link GroupLowering}, then broadcasts for every fan-out.
+ * iteration, values and writers through a {@link GroupLowering}, then the {@link Cleanup} passes.
  */
 public final class Lowering {
     private Lowering() {
@@ -52,6 +53,12 @@ public final class Lowering {
      */
     public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
             Map<IndexVar, Integer> parallel, String graphName) {
+        return lower(program, group, order, parallel, graphName, true);
+    }
+
+    /** As {@link #lower}; without {@code cleanup} only broadcasts are inserted (the passes' baseline). */
+    public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
+            Map<IndexVar, Integer> parallel, String graphName, boolean cleanup) {
         legality(program, group, order).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
@@ -60,7 +67,11 @@ public final class Lowering {
         for (Assignment root : group.roots()) {
             lowering.lowerRoot(root);
         }
-        InsertBroadcasts.apply(graph);
+        if (cleanup) {
+            Cleanup.apply(graph);
+        } else {
+            InsertBroadcasts.apply(graph);
+        }
         return graph.build();
     }
 }

@@ -157,6 +157,14 @@ public final class SamGraph {
             ops.set(index, op);
         }
 
+        /**
+         * Removes the op at {@code index}; later ops shift down by one. Its output streams stay allocated
+         * (ids never change) and become discarded unless something still reads them (used by cleanup passes).
+         */
+        public void remove(int index) {
+            ops.remove(index);
+        }
+
         public Builder output(OutputSpec spec) {
             outputs.add(spec);
             return this;

@@ -1,0 +1,50 @@
+package dev.fuseflow.compiler.export;
+
+import com.google.protobuf.TextFormat;
+import dev.fuseflow.compiler.passes.CollapseBroadcasts;
+import dev.fuseflow.compiler.passes.GraphCopy;
+import dev.fuseflow.compiler.passes.InsertBroadcasts;
+import dev.fuseflow.compiler.passes.RefDrivenRepeats;
+import dev.fuseflow.simulator.graph.SamGraph;
+import dev.fuseflow.simulator.interop.ComalGraphWriter;
+import dev.fuseflow.simulator.interop.proto.ComalGraph;
+
+/**
+ * A compiled graph as the original's Comal protobuf (fuseflow-compiler.md §4, comal-timing-model.md §11),
+ * through the simulator's {@link ComalGraphWriter}: name {@code "comal graph"}, channel size 1024, ids from 1
+ * with the broadcasts last, id 0 on every output nothing reads. The graph is first put in the form a Comal
+ * repeat accepts ({@link RefDrivenRepeats}); that changes which stream drives a repeat, never a value, but
+ * where the companion reference already had a reader it adds a broadcast, one cycle on that path.
+ *
+ * <p>What the schema cannot carry: a {@code Reduce} that skips empty fibers
+ * ({@link dev.fuseflow.simulator.graph.ReduceOp#skipsEmpty()}) is written as Comal's reduce, which emits a
+ * value for every stop; on data where a reduced fiber's parent is empty, the imported graph then writes a
+ * spurious value (as Comal itself would).
+ */
+public final class ComalExport {
+    private ComalExport() {
+    }
+
+    /** The graph in the form the Comal writer accepts (repeats driven by refs or values, broadcasts rebuilt). */
+    public static SamGraph comalForm(SamGraph graph) {
+        SamGraph.Builder builder = GraphCopy.of(graph);
+        CollapseBroadcasts.apply(builder);
+        RefDrivenRepeats.apply(builder);
+        InsertBroadcasts.apply(builder);
+        return builder.build();
+    }
+
+    public static ComalGraph toProto(SamGraph graph) {
+        return ComalGraphWriter.toProto(comalForm(graph));
+    }
+
+    /** The binary wire format (the original compiler's {@code op.bin}). */
+    public static byte[] binary(SamGraph graph) {
+        return toProto(graph).toByteArray();
+    }
+
+    /** The protobuf text format (what the original compiler prints). */
+    public static String text(SamGraph graph) {
+        return TextFormat.printer().printToString(toProto(graph));
+    }
+}
