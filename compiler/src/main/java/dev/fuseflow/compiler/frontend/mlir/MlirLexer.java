@@ -89,7 +89,13 @@ final class MlirLexer {
                 throw at(pos).error("unexpected character '" + c + "' in MLIR text");
             }
         }
-        tokens.add(new MlirToken(Kind.END, "", new SourceLocation(file, line, pos - lineStart + 1)));
+        // The end of the file is reported just after its last token, where a reader looks for what is missing.
+        SourceLocation end = new SourceLocation(file, 1, 1);
+        if (!tokens.isEmpty()) {
+            MlirToken last = tokens.get(tokens.size() - 1);
+            end = new SourceLocation(file, last.at().line(), last.at().column() + last.text().length());
+        }
+        tokens.add(new MlirToken(Kind.END, "", end));
     }
 
     private void scanBareId() {
