@@ -136,14 +136,14 @@ class MlirReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"unfused", "full"})
+    @ValueSource(strings = {"unfused", "groups=0-3,4-7", "groups=0-1,2-3,4-7"})
     void aReadProgramCompilesSimulatesAndVerifies(String fusion) {
         Program program = read(LAYER);
         int n = program.assignments().size();
+        Schedule schedule = fusion.equals("unfused") ? Schedule.unfused(n) : Schedule.parse(fusion, n);
+        CompiledProgram compiled = Compiler.compile(program, fusion, schedule, "auto");
         // Density 1 keeps every adjacency row non-empty, so no dense intermediate has unstored holes (see
-        // FixtureCompatibilityTest, stored zeros); "full" here is the two groups layer and softmax.
-        CompiledProgram compiled = Compiler.compile(program, fusion, fusion.equals("full") ? Schedule.parse("groups=0-3,4-7", n)
-                : Schedule.unfused(n), "auto");
+        // FixtureCompatibilityTest, stored zeros).
         RunResult run = new ProgramRunner(new Simulator(EngineOptions.DEFAULT))
                 .run(compiled, GeneratedInputs.forProgram(program, 1.0, 3), () -> false);
         assertTrue(run.verified(), run.verifications().toString());
