@@ -4,10 +4,8 @@ import dev.fuseflow.compiler.CompiledGroup;
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.export.DotExporter;
 import dev.fuseflow.compiler.export.SummaryPrinter;
-import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Runs {@code compile}: resolves the model, lowers it and emits the graphs. */
@@ -22,17 +20,15 @@ final class CompilationRunner {
         if (!List.of("dot", "summary").contains(command.emit)) {
             throw UserError.of("--emit " + command.emit + " is not available", List.of("dot", "summary"));
         }
-        var model = ResolvedModel.zooModel(command.program.model);
-        var dataset = DatasetRegistry.resolve(command.dataset == null ? DEFAULT_DATASET : command.dataset, 1, 1);
-        Map<String, Integer> dims = ResolvedModel.dimensions(model, dataset);
-        CompiledProgram compiled = ResolvedModel.resolve(model, command.program, dims).compile(command.program.order);
+        ResolvedModel resolved = ResolvedModel.forCompile(command.program, command.dataset, DEFAULT_DATASET);
+        CompiledProgram compiled = resolved.compile(command.program.order);
         StringBuilder text = new StringBuilder();
         if (command.emit.equals("dot")) {
             for (CompiledGroup group : compiled.groups()) {
                 text.append(DotExporter.toDot(group.graph()));
             }
         } else {
-            text.append(SummaryPrinter.print(compiled));
+            text.append(SimulationRunner.warningLines(resolved.warnings)).append(SummaryPrinter.print(compiled));
         }
         if (command.output != null) {
             OutputFiles.writeNew(command.output, text.toString());
