@@ -39,6 +39,8 @@ final class MlirLexer {
                 lineStart = pos;
             } else if (Character.isWhitespace(c)) {
                 pos++;
+            } else if (c == '{' && peek(1) == '-' && peek(2) == '#') {
+                skipResourceSection();
             } else if (c == '/' && peek(1) == '/') {
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
@@ -96,6 +98,25 @@ final class MlirLexer {
             end = new SourceLocation(file, last.at().line(), last.at().column() + last.text().length());
         }
         tokens.add(new MlirToken(Kind.END, "", end));
+    }
+
+    /**
+     * Skips a {@code {-# dialect_resources: ... #-}} section: torch-mlir puts weight payloads there, and
+     * constants' payloads are never read (their values come from the dataset).
+     */
+    private void skipResourceSection() {
+        int start = pos;
+        int end = text.indexOf("#-}", pos + 3);
+        if (end < 0) {
+            throw at(start).error("the resource section '{-#' starting here is not closed by '#-}'");
+        }
+        while (pos < end + 3) {
+            if (text.charAt(pos) == '\n') {
+                line++;
+                lineStart = pos + 1;
+            }
+            pos++;
+        }
     }
 
     private void scanBareId() {

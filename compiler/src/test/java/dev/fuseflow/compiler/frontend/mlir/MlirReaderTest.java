@@ -306,4 +306,38 @@ class MlirReaderTest {
         assertTrue(bound.warnings().get(0).startsWith("%f (linalg.fill at fill.mlir:4:8) is read as a tensor operand"),
                 bound.warnings().toString());
     }
+
+    @Test
+    void torchMlirHeadersAttributesAndResourceBlobsAreSkipped() {
+        String text = """
+                // -----// IR Dump Before VerifyLinalgOnTensorsBackendContract (torch-verify-linalg-on-tensors-backend-contract) //----- //
+                #map = affine_map<(d0, d1) -> (d0, d1)>
+                module attributes {torch.debug_module_name = "Relu"} {
+                  func.func @forward(%arg0: tensor<3x4xf32> {torch.type_bound = "x"}) -> tensor<3x4xf32> attributes {torch.assume_strict_symbolic_shapes} {
+                    %w = arith.constant dense_resource<torch_tensor_3_4_torch.float32> : tensor<3x4xf32>
+                    %cst = arith.constant 0.000000e+00 : f32
+                    %0 = tensor.empty() : tensor<3x4xf32>
+                    %1 = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]} ins(%arg0, %w : tensor<3x4xf32>, tensor<3x4xf32>) outs(%0 : tensor<3x4xf32>) attrs = {torch.note = "x"} {
+                    ^bb0(%in: f32, %in_0: f32, %out: f32):
+                      %2 = arith.mulf %in, %in_0 fastmath<fast> : f32
+                      %3 = arith.maximumf %2, %cst : f32
+                      linalg.yield %3 : f32
+                    } -> tensor<3x4xf32>
+                    func.return %1 : tensor<3x4xf32>
+                  }
+                }
+
+                {-#
+                  dialect_resources: {
+                    builtin: {
+                      torch_tensor_3_4_torch.float32: "0x040000000000803F0000803F"
+                    }
+                  }
+                #-}
+                """;
+        Program program = read(text);
+        assertEquals(List.of("v1(i,j) = relu(arg0(i,j) * w(i,j))"),
+                program.assignments().stream().map(Object::toString).toList());
+        assertEquals("forward", MlirReader.parse(text, "relu.mlir").functionName());
+    }
 }
