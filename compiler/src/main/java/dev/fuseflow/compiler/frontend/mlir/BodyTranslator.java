@@ -198,7 +198,7 @@ final class BodyTranslator {
             case "arith.constant" -> {
                 if (body.literal() != null) {
                     return new Scalar(MlirParser.numberValue(body.literal(), body.types().isEmpty() ? null
-                            : body.types().get(0).text(), new MlirToken(MlirToken.Kind.FLOAT, body.literal(), body.at())));
+                            : body.types().get(0).text(), body.at()));
                 }
                 if ("true".equals(body.word()) || "false".equals(body.word())) {
                     return new Scalar("true".equals(body.word()) ? 1 : 0);

@@ -173,8 +173,7 @@ final class FunctionTranslator {
 
     private static Double scalarValue(Constant constant) {
         if (constant.value() instanceof NumberAttr number) {
-            return MlirParser.numberValue(number.text(), constant.type().text(),
-                    new MlirToken(MlirToken.Kind.FLOAT, number.text(), number.at()));
+            return MlirParser.numberValue(number.text(), constant.type().text(), number.at());
         }
         if (constant.value() instanceof WordAttr word && (word.word().equals("true") || word.word().equals("false"))) {
             return word.word().equals("true") ? 1.0 : 0.0;

@@ -714,7 +714,7 @@ final class MlirParser {
         if ((number.kind() == Kind.INTEGER || number.kind() == Kind.FLOAT) && (negative ? peek(2) : peek(1)).is(">")) {
             next += negative ? 2 : 1;
             expect(">");
-            return new DenseAttr("dense", numberValue((negative ? "-" : "") + number.text(), null, number), null,
+            return new DenseAttr("dense", numberValue((negative ? "-" : "") + number.text(), null, number.at()), null,
                     keyword.at());
         }
         if (first.is("true") || first.is("false")) {
@@ -728,7 +728,7 @@ final class MlirParser {
     }
 
     /** A number literal's value; hexadecimal literals are bit patterns of the given float type. */
-    static double numberValue(String text, String type, MlirToken at) {
+    static double numberValue(String text, String type, SourceLocation at) {
         boolean negative = text.startsWith("-");
         String digits = negative ? text.substring(1) : text;
         double value;
@@ -739,13 +739,13 @@ final class MlirParser {
             } else if (type == null || "f32".equals(type)) {
                 value = Float.intBitsToFloat((int) bits);
             } else {
-                throw error(at, "hexadecimal constants are read for f32 and f64 only, not " + type);
+                throw at.error("hexadecimal constants are read for f32 and f64 only, not " + type);
             }
         } else {
             try {
                 value = Double.parseDouble(digits);
             } catch (NumberFormatException e) {
-                throw error(at, "'" + text + "' is not a number");
+                throw at.error("'" + text + "' is not a number");
             }
         }
         return negative ? -value : value;
