@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.run.GeneratedInputs;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
 import dev.fuseflow.compiler.schedule.Parallelization;
@@ -11,7 +12,6 @@ import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.simulator.engine.EngineOptions;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.tensor.FiberTensor;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Compile, simulate and verify einsum programs in one call, for the compiler's tests. */
@@ -24,11 +24,7 @@ final class Harness {
     }
 
     static Map<String, FiberTensor> data(Program program, double density, long seed) {
-        Map<String, FiberTensor> inputs = new HashMap<>();
-        for (String name : program.inputs()) {
-            inputs.put(name, TestData.random(program.tensor(name), density, seed * 31 + name.hashCode()));
-        }
-        return inputs;
+        return GeneratedInputs.forProgram(program, density, seed);
     }
 
     static Schedule schedule(Program program, String fusion) {

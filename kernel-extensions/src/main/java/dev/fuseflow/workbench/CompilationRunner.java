@@ -6,12 +6,10 @@ import dev.fuseflow.compiler.export.ComalExport;
 import dev.fuseflow.compiler.export.DotExporter;
 import dev.fuseflow.compiler.export.JsonExporter;
 import dev.fuseflow.compiler.export.SummaryPrinter;
-import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Runs {@code compile}: resolves the model, lowers it and emits the graphs in the form asked for. */
@@ -33,17 +31,15 @@ final class CompilationRunner {
             throw UserError.of("--emit comal-proto writes a binary protobuf, which is not printable; add -o FILE, "
                     + "or use --emit comal-proto-text to print the text form");
         }
-        var model = ResolvedModel.zooModel(command.program.model);
-        var dataset = DatasetRegistry.resolve(command.dataset == null ? DEFAULT_DATASET : command.dataset, 1, 1);
-        Map<String, Integer> dims = ResolvedModel.dimensions(model, dataset);
-        CompiledProgram compiled = ResolvedModel.resolve(model, command.program, dims).compile(command.program.order);
+        ResolvedModel resolved = ResolvedModel.forCompile(command.program, command.dataset, DEFAULT_DATASET);
+        CompiledProgram compiled = resolved.compile(command.program.order);
         if (command.emit.startsWith("comal-proto")) {
             return comal(compiled, command.emit.equals("comal-proto"), command.output);
         }
         String text = switch (command.emit) {
             case "dot" -> DotExporter.toDot(compiled);
             case "json" -> JsonExporter.toJson(compiled);
-            default -> SummaryPrinter.print(compiled);
+            default -> SimulationRunner.warningLines(resolved.warnings) + SummaryPrinter.print(compiled);
         };
         if (command.output != null) {
             OutputFiles.writeNew(command.output, text);

@@ -2,17 +2,25 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.frontend.mlir.MlirModule;
+import dev.fuseflow.compiler.frontend.mlir.MlirProgram;
+import dev.fuseflow.compiler.frontend.mlir.MlirReader;
+import dev.fuseflow.compiler.frontend.mlir.ShapeBinding;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.run.GeneratedInputs;
 import dev.fuseflow.compiler.schedule.Parallelization;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.compiler.zoo.Zoo;
 import dev.fuseflow.compiler.zoo.ZooModel;
 import dev.fuseflow.datasets.Dataset;
+import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.datasets.DenseMatrix;
 import dev.fuseflow.datasets.SparseMatrix;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.tensor.FiberTensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,21 +29,108 @@ import java.util.Map;
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
  * applied), its schedule, and the input tensors in their declared formats. Shared by compile and simulate.
+ * Models are zoo models ({@code zoo:spmm}) or MLIR files ({@code gcn.mlir}, or split files chained as
+ * {@code a.mlir,b.mlir}); MLIR models run on {@code --dataset generated} (see {@link GeneratedDataset}).
  */
 final class ResolvedModel {
+    /** The zoo model, or null for a program read from MLIR files. */
     final ZooModel model;
     final Program program;
     final String fusion;
     final Schedule schedule;
     final Parallelization parallelization;
+    /** What reading the model changed or ignored (MLIR shapes rebound, dynamic sizes chosen, ...). */
+    final List<String> warnings;
 
     private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
-            Parallelization parallelization) {
+            Parallelization parallelization, List<String> warnings) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
         this.parallelization = parallelization;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** A resolved model with its input tensors and the dataset spec they came from. */
+    record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
+    }
+
+    /** Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR files generate data. */
+    static Bound forSimulation(ProgramOptions options, DataOptions data) {
+        if (isMlir(options.model)) {
+            if (!GeneratedDataset.names(data.dataset)) {
+                throw UserError.of("dataset '" + data.dataset + "' cannot feed the MLIR model " + options.model
+                        + "; MLIR models run on generated data of their declared shapes", List.of(
+                        "generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+            }
+            GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
+            ResolvedModel resolved = fromMlir(options, generated.binding(data.scale));
+            return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
+                    data.dataset);
+        }
+        ZooModel zoo = zooModel(options.model);
+        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+        ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
+        return new Bound(resolved, resolved.bind(dataset), dataset.spec());
+    }
+
+    /**
+     * Resolves {@code --model} for compiling: a zoo model takes its dimensions from {@code datasetSpec} (or
+     * {@code defaultDataset}); MLIR files keep their declared shapes unless a {@code generated} spec binds them.
+     */
+    static ResolvedModel forCompile(ProgramOptions options, String datasetSpec, String defaultDataset) {
+        if (isMlir(options.model)) {
+            if (datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
+                throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the MLIR model "
+                        + options.model, List.of("generated[:dynamic=16,<tensor>.<dim>=N]"));
+            }
+            GeneratedDataset generated = GeneratedDataset.parse(datasetSpec == null ? GeneratedDataset.NAME : datasetSpec, 1);
+            return fromMlir(options, generated.binding(1));
+        }
+        ZooModel zoo = zooModel(options.model);
+        Dataset dataset = DatasetRegistry.resolve(datasetSpec == null ? defaultDataset : datasetSpec, 1, 1);
+        return resolve(zoo, options, dimensions(zoo, dataset));
+    }
+
+    /** {@code file.mlir}, or several split files {@code a.mlir,b.mlir} to chain. */
+    static boolean isMlir(String spec) {
+        return List.of(spec.split(",")).stream().allMatch(f -> f.trim().endsWith(".mlir"));
+    }
+
+    private static ResolvedModel fromMlir(ProgramOptions options, ShapeBinding binding) {
+        List<MlirModule> modules = new ArrayList<>();
+        for (String file : options.model.split(",")) {
+            Path path = Path.of(file.trim());
+            if (!Files.isRegularFile(path)) {
+                throw UserError.of("MLIR file '" + file.trim() + "' does not exist");
+            }
+            modules.add(MlirReader.read(path));
+        }
+        MlirProgram read = MlirModule.chain(modules, binding);
+        Program program = read.program();
+        for (String modeOrder : options.modeOrders) {
+            program = withModeOrder(program, modeOrder);
+        }
+        int n = program.assignments().size();
+        Map<String, Schedule> presets = new LinkedHashMap<>();
+        presets.put("unfused", Schedule.unfused(n));
+        presets.put("files", new Schedule(read.fileGroups()));
+        presets.put("full", Schedule.full(n));
+        Schedule schedule;
+        if (presets.containsKey(options.fusion)) {
+            schedule = presets.get(options.fusion);
+        } else if (options.fusion.startsWith("groups=")) {
+            schedule = Schedule.parse(options.fusion, n);
+        } else {
+            List<String> accepted = new ArrayList<>(presets.keySet());
+            accepted.add("groups=0-1,2");
+            throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model
+                    + " ('files' is one group per MLIR file, as the original runs them)", accepted);
+        }
+        rejectUnsupported(options);
+        return new ResolvedModel(null, program, options.fusion, schedule, Parallelization.parse(options.par),
+                read.warnings());
     }
 
     static ResolvedModel resolve(ZooModel model, ProgramOptions options, Map<String, Integer> dims) {
@@ -55,15 +150,18 @@ final class ResolvedModel {
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model, accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par));
+        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par),
+                List.of());
     }
 
     static ZooModel zooModel(String spec) {
         if (spec.startsWith("zoo:")) {
             return Zoo.model(spec.substring(4));
         }
-        throw UserError.of("model '" + spec + "' is not available in this build; MLIR files and einsum programs "
-                + "arrive with the front ends", Zoo.names());
+        List<String> accepted = new ArrayList<>(Zoo.names());
+        accepted.add("FILE.mlir");
+        accepted.add("A.mlir,B.mlir");
+        throw UserError.of("model '" + spec + "' is neither a zoo model nor an .mlir file", accepted);
     }
 
     private static void rejectUnsupported(ProgramOptions options) {

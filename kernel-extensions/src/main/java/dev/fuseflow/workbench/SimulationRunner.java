@@ -3,9 +3,6 @@ package dev.fuseflow.workbench;
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
-import dev.fuseflow.compiler.zoo.ZooModel;
-import dev.fuseflow.datasets.Dataset;
-import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
@@ -28,23 +25,29 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ZooModel model = ResolvedModel.zooModel(command.program.model);
-        Dataset dataset = DatasetRegistry.resolve(command.data.dataset, command.data.scale, command.data.seed);
-        ResolvedModel resolved = ResolvedModel.resolve(model, command.program, ResolvedModel.dimensions(model, dataset));
-        CompiledProgram compiled = resolved.compile(command.program.order);
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
+        CompiledProgram compiled = bound.resolved().compile(command.program.order);
         RunResult result;
         try {
-            result = new ProgramRunner(new Simulator(options)).run(compiled, resolved.bind(dataset), cancelled);
+            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + command.program.model);
         }
-        SimulationReport report = new SimulationReport(command.program.model, dataset.spec(), compiled, result,
+        SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
                 options.timing().toString(), options.memory().toString());
-        String text = command.json ? report.json() : command.csv ? report.csv() : report.text();
+        String text = command.json ? report.json() : command.csv ? report.csv()
+                : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
             OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
         }
         return report.output(text);
+    }
+
+    /** Warnings about how the model was read, one line each, before the text report. */
+    static String warningLines(List<String> warnings) {
+        StringBuilder out = new StringBuilder();
+        warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
+        return out.toString();
     }
 
     /** {@code --timing}, {@code --fifo} and {@code --memory} as engine options; a bad value is a user error. */
