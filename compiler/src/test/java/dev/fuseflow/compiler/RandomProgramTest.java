@@ -33,7 +33,6 @@ class RandomProgramTest {
             19L, "broadcast operand of a sum inside a wider union: the oracle's nested-sum pattern differs",
             85L, "broadcast operand of a sum inside a wider union: the oracle's nested-sum pattern differs",
             89L, "reduction and broadcast operand in one union: coordinates whose reduced fiber is empty are kept",
-            145L, "reduction joined into a union at an outer variable under lanes",
             21L, "max reduction whose fiber is empty inside a union: no value for the empty fiber",
             123L, "max reduction whose fiber is empty inside a union: no value for the empty fiber",
             76L, "sum reduction whose fiber is empty inside a union: no value for the empty fiber",

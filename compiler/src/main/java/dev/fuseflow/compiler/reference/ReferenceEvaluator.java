@@ -53,6 +53,16 @@ public final class ReferenceEvaluator {
 
     /** Every tensor the program assigns, evaluated in program order. */
     public Map<String, ReferenceTensor> evaluate(Program program, Map<String, FiberTensor> inputs) {
+        return evaluate(program, inputs, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #evaluate(Program, Map)}, where the tensors named in {@code materialised} are stored in
+     * their declared formats before later assignments read them: a dense level stores every coordinate
+     * below a stored parent (explicit zeros), as a fusion group's writers store its outputs.
+     */
+    public Map<String, ReferenceTensor> evaluate(Program program, Map<String, FiberTensor> inputs,
+            java.util.Set<String> materialised) {
         Map<String, ReferenceTensor> known = new HashMap<>();
         for (String name : program.inputs()) {
             FiberTensor t = inputs.get(name);
@@ -69,6 +79,9 @@ public final class ReferenceEvaluator {
         Map<String, ReferenceTensor> results = new LinkedHashMap<>();
         for (Assignment assignment : program.assignments()) {
             ReferenceTensor result = new AssignmentEvaluation(program, assignment, known).run();
+            if (materialised.contains(result.name())) {
+                result = StoredFormat.apply(result, program.tensor(result.name()));
+            }
             known.put(result.name(), result);
             results.put(result.name(), result);
         }

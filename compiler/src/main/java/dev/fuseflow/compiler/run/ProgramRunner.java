@@ -44,7 +44,8 @@ public final class ProgramRunner {
                 tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
         }
-        Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs);
+        Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs,
+                produced.keySet());
         List<Verification> verifications = new ArrayList<>();
         for (var entry : reference.entrySet()) {
             FiberTensor simulated = produced.get(entry.getKey());

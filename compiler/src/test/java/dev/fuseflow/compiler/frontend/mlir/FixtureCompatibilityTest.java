@@ -48,15 +48,8 @@ class FixtureCompatibilityTest {
     /**
      * Problems outside the MLIR reader, each reproduced with the einsum front end (so they are not the reader's):
      * <ul>
-     * <li>Stored zeros, unfused ("stored in the simulation but not stored in the reference"): a dense intermediate whose computed pattern has holes (a row of A with
-     * no entries) is materialised between groups with every entry stored, while the reference evaluator keeps it
-     * unstored, so the next group stores entries the reference does not. Repro: {@code T(i,j) = A(i,k) * X(k,j);
-     * Y(i,j) = T(i,k) * W(k,j)} with A, W compressed, X, T, Y dense, unfused, density 0.15, seed 7.</li>
      * <li>"no valid dataflow order", full: the fused group has no dataflow order the compiler can lower (sparse_QK needs an
      * order-2 spacc, as in the original; the fused GCNs with softmax or two layers are refused).</li>
-     * <li>sparse_linear: a Union receives an empty-fiber token N from a materialised SpMM result. Repro:
-     * {@code T(i,j) = A(i,k) * B(k,j); U(i,j) = T(i,j) + C(i,j)}, all compressed, 4x5x6, unfused, density 0.5,
-     * seed 1.</li>
      * <li>adj_linear1_relu_adj2, full: the fused {@code A·relu((A·X)·W + b)} misses an entry. Repro: the
      * printed program of the file with sizes 4, 5, 6, full, density 0.5, seed 7.</li>
      * <li>sparse_spmm_multi: its first op applies {@code math.exp} to the running accumulator (a recurrence,
@@ -65,25 +58,15 @@ class FixtureCompatibilityTest {
      */
     private static final Map<String, List<String>> KNOWN_ISSUES = Map.ofEntries(
             Map.entry("misc/sparse_QK.mlir", List.of("unfused: COMPILE_REFUSED", "full: COMPILE_REFUSED")),
-            Map.entry("misc/sparse_fusion.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("misc/sparse_linear.mlir", List.of("unfused: INTERNAL_FAILURE", "full: INTERNAL_FAILURE")),
             Map.entry("misc/sparse_spmm_multi.mlir", List.of("READ_ERROR")),
             Map.entry("models/gcn/gcn_5_layer.mlir", List.of("full: COMPILE_REFUSED")),
-            Map.entry("models/gcn/gcn_sparse.mlir", List.of("unfused: NOT_VERIFIED", "full: COMPILE_REFUSED")),
-            Map.entry("models/gcn/gcn_sparse_outer.mlir", List.of("unfused: NOT_VERIFIED", "full: COMPILE_REFUSED")),
-            Map.entry("models/gcn_unfused/gcn_sparse.mlir", List.of("unfused: NOT_VERIFIED", "full: COMPILE_REFUSED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear1.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear1_mul.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear1_mul_bias.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear2_mul.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear1_relu_adj2.mlir",
-                    List.of("unfused: NOT_VERIFIED", "full: NOT_VERIFIED")),
-            Map.entry("models/gcn_fusion_ablation/adj_linear1_relu_adj2_linear2.mlir",
-                    List.of("unfused: NOT_VERIFIED", "full: COMPILE_REFUSED")),
+            Map.entry("models/gcn/gcn_sparse.mlir", List.of("full: COMPILE_REFUSED")),
+            Map.entry("models/gcn/gcn_sparse_outer.mlir", List.of("full: COMPILE_REFUSED")),
+            Map.entry("models/gcn_unfused/gcn_sparse.mlir", List.of("full: COMPILE_REFUSED")),
+            Map.entry("models/gcn_fusion_ablation/adj_linear1_relu_adj2.mlir", List.of("full: NOT_VERIFIED")),
+            Map.entry("models/gcn_fusion_ablation/adj_linear1_relu_adj2_linear2.mlir", List.of("full: COMPILE_REFUSED")),
             Map.entry("models/gcn_fusion_ablation/adj_linear1_relu_adj2_linear2_mul.mlir",
-                    List.of("unfused: NOT_VERIFIED", "full: COMPILE_REFUSED")),
-            Map.entry("models/gcn_partially_fused/one_layer_gcn.mlir", List.of("unfused: NOT_VERIFIED")),
-            Map.entry("models/gcn_unfused/one_layer_gcn.mlir", List.of("unfused: NOT_VERIFIED")));
+                    List.of("full: COMPILE_REFUSED")));
 
     /** The words each kind of listed outcome must show, so a different failure is not mistaken for a known one. */
     private static final Map<String, String> KNOWN_WORDS = Map.of(
