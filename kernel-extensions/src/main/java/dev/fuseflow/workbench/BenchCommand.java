@@ -3,6 +3,7 @@ package dev.fuseflow.workbench;
 import com.google.gson.GsonBuilder;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
+import dev.fuseflow.simulator.engine.SimulationException;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import java.util.ArrayList;
@@ -72,7 +73,15 @@ final class BenchCommand implements Callable<CommandOutput> {
             if (!only.isEmpty() && !only.contains(bench.name())) {
                 continue;
             }
-            lines.add(json(measure(simulator, bench)));
+            try {
+                lines.add(json(measure(simulator, bench)));
+            } catch (SimulationException e) {
+                // A graph the simulator cannot run is reported in its line; the others still run.
+                Map<String, Object> failed = new LinkedHashMap<>();
+                failed.put("graph", bench.name());
+                failed.put("skipped", "the simulation failed: " + e.getMessage());
+                lines.add(json(failed));
+            }
         }
         if (!quick && only.isEmpty()) {
             BenchSuite.referenceGraphsSkipped().ifPresent(reason -> lines.add(json(Map.of("skipped", reason))));

@@ -14,6 +14,7 @@ import dev.fuseflow.compiler.zoo.ZooModel;
 import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.SimulationException;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.graph.SamGraph;
 import dev.fuseflow.simulator.interop.ComalGraphReader;
@@ -132,7 +133,8 @@ final class BenchSuite {
      * Generated inputs for a reference graph: the largest mode size n of {@link #REFERENCE_SIZES} whose run
      * takes at most {@link #REFERENCE_TOKENS} token steps (the smallest size when even that takes more). The
      * graphs nest from 2 to about 10 index variables, so one fixed n would give runs from microseconds to
-     * hours. Sizes are tried upwards; a size whose token count, extrapolated from the last two as a power
+     * hours. Sizes are tried upwards; a failing run ends the search once some size has run (before that the
+     * next size is tried, and a graph that runs at no size fails the case); a size whose token count, extrapolated from the last two as a power
      * of n, would exceed the target is not run. Token counts are deterministic, so the choice is too.
      */
     static BenchCase.Input sizedFor(ImportedComalGraph graph, String stem) {
@@ -141,6 +143,7 @@ final class BenchSuite {
         int lastN = 0;
         long lastTokens = 0;
         double exponent = 0;
+        SimulationException failure = null;
         for (int n : REFERENCE_SIZES) {
             if (chosen != null && exponent > 0
                     && lastTokens * Math.pow((double) n / lastN, exponent) > REFERENCE_TOKENS) {
@@ -148,7 +151,16 @@ final class BenchSuite {
             }
             Map<String, FiberTensor> inputs = GeneratedInputs.forGraph(graph, n, new Random(stem.hashCode()));
             SamGraph runnable = graph.graphFor(inputs);
-            long tokens = simulator.simulate(runnable, inputs, () -> false).statistics().tokens();
+            long tokens;
+            try {
+                tokens = simulator.simulate(runnable, inputs, () -> false).statistics().tokens();
+            } catch (SimulationException e) {
+                if (chosen != null) {
+                    break; // keep the largest size that ran
+                }
+                failure = new SimulationException("on generated data with n=" + n + ": " + e.getMessage());
+                continue; // tiny data can hit an edge case that larger data does not
+            }
             if (chosen != null && tokens > REFERENCE_TOKENS) {
                 break;
             }
@@ -159,6 +171,9 @@ final class BenchSuite {
                     + stem.hashCode());
             lastN = n;
             lastTokens = tokens;
+        }
+        if (chosen == null) {
+            throw failure;
         }
         return chosen;
     }
