@@ -11,12 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fuseflow.simulator.engine.primitive.ArrayLoad;
 import dev.fuseflow.simulator.engine.primitive.BinaryAlu;
 import dev.fuseflow.simulator.engine.primitive.Reduce;
 import dev.fuseflow.simulator.engine.primitive.Spacc1;
 import dev.fuseflow.simulator.engine.primitive.UnaryAlu;
-import dev.fuseflow.simulator.engine.primitive.ValueWrite;
 import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.UnaryOp;
 import dev.fuseflow.simulator.memory.MemorySpec;
@@ -30,8 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The block-mode timing rules (comal-timing-model.md §4.1 Array/Unary/Reduce/MaxReduce/Spacc rows, §4.4,
- * §5, §8.3): the latencies {@link ValueMode} gives, the primitives built with them, and the wiring that
- * applies them to a whole graph.
+ * §5): the latencies {@link ValueMode} gives, the primitives built with them, and the wiring that
+ * applies them to a whole graph. (§8.3's non-monotonic Array stamps at b = 16 are
+ * AccumulateAndWriteTest.blockArrayStampsAreNonMonotonicAndTheWriterTakesTheMax.)
  */
 class BlockTimingTest {
 
@@ -64,21 +63,6 @@ class BlockTimingTest {
         assertEquals((long) b * b, mode.arrayLatency(b));
         assertEquals(b, mode.unaryLatency(b));
         assertEquals(mode == ValueMode.TRUE_BLOCK ? 256 : 1, mode.reduceLatency(b), "Reduce<N>: N = 1 except true-block");
-    }
-
-    @Test
-    void nonMonotonicArrayStampsAtBlock16() {
-        // §8.3: Array with b = 16, vals [v]: 0@1 S0@2 D@3 -> v@257 S0@3 D@4 (FIFO order kept), final t 3; the
-        // value writer takes v at 257 (t = 258), S0 free, D at 258, +1 -> 259.
-        Channel out = empty("out");
-        ArrayLoad load = new ArrayLoad("a", new float[] {7f}, 16, channel("in", "0@1 S0@2 D@3", false), out);
-        assertEquals(256, ValueMode.BLOCK_TIMING.arrayLatency(16));
-        runToEnd(load);
-        assertEquals("7@257 S0@3 D@4", timed(out, true));
-        assertEquals(3, load.clock());
-        ValueWrite writer = new ValueWrite("w", out);
-        runToEnd(writer);
-        assertEquals(259, writer.clock());
     }
 
     @ParameterizedTest(name = "{0}")
