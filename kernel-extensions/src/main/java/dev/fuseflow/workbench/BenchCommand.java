@@ -3,6 +3,7 @@ package dev.fuseflow.workbench;
 import com.google.gson.GsonBuilder;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
+import dev.fuseflow.simulator.engine.SimulationException;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
                 "Standard set:",
                 "  spmm-cora         zoo:spmm (Y = A*X) on Cora-sized synthetic data (2708x2708, 10556 nnz, 1433 features)",
                 "  matmul-dense-128  Y = A*X with dense 128x128 operands (order ikj)",
+                "  ref-<name>        every reference GCN graph of the original compiler (../shared/fixtures/"
+                        + "reference-graphs/*gcn*.proto.txt) on generated data of about 10 M token steps; "
+                        + "one line says when they are absent",
                 "Quick set (--quick, for tests): spmm-quick (64x64, 8 features), matmul-dense-8.",
                 "See docs/bench.md."})
 final class BenchCommand implements Callable<CommandOutput> {
@@ -69,7 +73,18 @@ final class BenchCommand implements Callable<CommandOutput> {
             if (!only.isEmpty() && !only.contains(bench.name())) {
                 continue;
             }
-            lines.add(json(measure(simulator, bench)));
+            try {
+                lines.add(json(measure(simulator, bench)));
+            } catch (SimulationException e) {
+                // A graph the simulator cannot run is reported in its line; the others still run.
+                Map<String, Object> failed = new LinkedHashMap<>();
+                failed.put("graph", bench.name());
+                failed.put("skipped", "the simulation failed: " + e.getMessage());
+                lines.add(json(failed));
+            }
+        }
+        if (!quick && only.isEmpty()) {
+            BenchSuite.referenceGraphsSkipped().ifPresent(reason -> lines.add(json(Map.of("skipped", reason))));
         }
         return CommandOutput.text(String.join("\n", lines));
     }
@@ -92,6 +107,7 @@ final class BenchCommand implements Callable<CommandOutput> {
         double seconds = best.wallNanos() / 1e9;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("graph", bench.name());
+        fields.put("data", input.data());
         fields.put("tokens", tokens);
         fields.put("cycles", cycles);
         fields.put("wall_ms", Math.round(best.wallNanos() / 1e4) / 100.0);

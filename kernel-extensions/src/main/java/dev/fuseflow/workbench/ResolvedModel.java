@@ -165,12 +165,7 @@ final class ResolvedModel {
     }
 
     private static void rejectUnsupported(ProgramOptions options) {
-        if (!options.values.equals("scalar")) {
-            throw UserError.of("--values " + options.values + " is not available yet", List.of("scalar"));
-        }
-        if (options.block != null) {
-            throw UserError.of("--block needs --values block-timing or true-block, which are not available yet");
-        }
+        SimulationRunner.valueMode(options.values, options.block);
     }
 
     private static Program withModeOrder(Program program, String spec) {

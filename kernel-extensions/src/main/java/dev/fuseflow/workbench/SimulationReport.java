@@ -29,7 +29,7 @@ public final class SimulationReport {
     private final String shortTitle;
 
     SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result, String timing,
-            String memory) {
+            String memory, String values, int block) {
         this.total = result.total();
         this.title = model + " on " + dataset + " (" + compiled.fusion() + ")";
         this.shortTitle = model + ", " + compiled.fusion();
@@ -40,6 +40,8 @@ public final class SimulationReport {
                 .collect(Collectors.joining(",")));
         fields.put("timing", timing);
         fields.put("memory", memory);
+        fields.put("values", values);
+        fields.put("block", block);
         total.asMap().forEach(fields::put);
         fields.put("verified", result.verified());
         fields.put("max_rel_error", finite(result.maxRelError()));

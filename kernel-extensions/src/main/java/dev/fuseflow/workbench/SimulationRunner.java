@@ -8,6 +8,7 @@ import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.engine.TimingProfile;
+import dev.fuseflow.simulator.engine.ValueMode;
 import dev.fuseflow.simulator.memory.MemorySpec;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,7 @@ final class SimulationRunner {
 
     static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
+        options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null) {
             throw UserError.of("--decoders applies to zoo:gpt3-bigbird only");
         }
@@ -34,7 +36,8 @@ final class SimulationRunner {
             throw new CancelledException("the simulation of " + command.program.model);
         }
         SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                options.timing().toString(), options.memory().toString());
+                options.timing().toString(), options.memory().toString(), options.values().toString(),
+                options.blockSize());
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
@@ -48,6 +51,56 @@ final class SimulationRunner {
         StringBuilder out = new StringBuilder();
         warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
         return out.toString();
+    }
+
+    /** The block sizes of Comal's block entry points ({@code run_graph_block16/32/64}, comal-timing-model.md §9.2). */
+    static final List<Integer> BLOCK_SIZES = List.of(16, 32, 64);
+
+    /**
+     * {@code --values} and {@code --block} on top of the other engine options; a bad value or combination is
+     * a user error. Block-timing changes only timing, so it runs any model; true-block needs the inputs as
+     * block tensors, which compiled models do not produce yet.
+     */
+    static EngineOptions withValues(EngineOptions options, String values, Integer block) {
+        ValueMode mode = valueMode(values, block);
+        if (mode == ValueMode.SCALAR) {
+            return options;
+        }
+        if (options.synchronised()) {
+            // Comal's block builders never create its memory model (comal-timing-model.md §5).
+            throw UserError.of("--values " + mode + " runs without a memory model, as Comal's block builders do; "
+                    + "use --memory none");
+        }
+        return options.withValues(mode, block);
+    }
+
+    /**
+     * The value mode of {@code --values} and {@code --block}, checked for the compiler too: the compiled
+     * program is the scalar one for every mode it accepts (block-timing changes only latencies).
+     */
+    static ValueMode valueMode(String values, Integer block) {
+        ValueMode mode;
+        try {
+            mode = ValueMode.parse(values);
+        } catch (IllegalArgumentException e) {
+            throw UserError.of("value mode '" + values + "' is unknown", ValueMode.ACCEPTED);
+        }
+        if (mode == ValueMode.SCALAR) {
+            if (block != null) {
+                throw UserError.of("--block " + block + " applies to --values block-timing or true-block only");
+            }
+            return mode;
+        }
+        if (block == null || !BLOCK_SIZES.contains(block)) {
+            throw UserError.of("--values " + mode + " needs --block B with one of Comal's block sizes"
+                    + (block == null ? "" : ", not " + block), BLOCK_SIZES.stream().map(String::valueOf).toList());
+        }
+        if (mode == ValueMode.TRUE_BLOCK) {
+            throw UserError.of("--values true-block is not available for compiled models yet, because the compiler "
+                    + "does not lay their tensors out as b×b blocks; use --values block-timing for the same timing "
+                    + "rules on scalar values");
+        }
+        return mode;
     }
 
     /** {@code --timing}, {@code --fifo} and {@code --memory} as engine options; a bad value is a user error. */

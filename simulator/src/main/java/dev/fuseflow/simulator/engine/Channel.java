@@ -32,6 +32,8 @@ public final class Channel {
     private long[] responses;
     Primitive producer;
     Primitive consumer;
+    /** True-block value streams: the pool whose slots this channel's value tokens name (else null). */
+    private TilePool tiles;
 
     public Channel(String name, int softLimit) {
         this(name, softLimit, false);
@@ -144,6 +146,9 @@ public final class Channel {
 
     public void push(long token, long stamp) {
         if (discarding) {
+            if (tiles != null && Token.isVal(token)) {
+                tiles.release(Token.payload(token)); // nobody will read the tile
+            }
             pushed++;
             return;
         }
@@ -155,6 +160,19 @@ public final class Channel {
         stamps[tail] = stamp;
         size++;
         pushed++;
+    }
+
+    /**
+     * Marks this channel as carrying true-block values: its value tokens name tiles of {@code pool}, so a
+     * token dropped or discarded here gives its tile back.
+     */
+    public void carryTiles(TilePool pool) {
+        this.tiles = pool;
+    }
+
+    /** The pool of the tiles this channel's value tokens name, or null when they are not tiles. */
+    public TilePool tiles() {
+        return tiles;
     }
 
     /** Tokens ever sent on this channel. */

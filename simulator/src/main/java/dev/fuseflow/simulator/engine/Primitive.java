@@ -154,6 +154,28 @@ public abstract class Primitive {
         return token;
     }
 
+    /**
+     * A taken token that is not passed on: on a true-block value stream its tile is given back. Primitives
+     * call it wherever they consume a payload without emitting it (a joiner skipping a coordinate).
+     */
+    protected final void dropped(Channel from, long token) {
+        TilePool pool = from.tiles();
+        if (pool != null && Token.isVal(token)) {
+            pool.release(Token.payload(token));
+        }
+    }
+
+    /**
+     * A token about to be emitted once more than it was taken (a broadcast, a repeat): on a true-block value
+     * stream its tile gains the extra reference.
+     */
+    protected final void duplicated(Channel from, long token) {
+        TilePool pool = from.tiles();
+        if (pool != null && Token.isVal(token)) {
+            pool.retain(Token.payload(token));
+        }
+    }
+
     /** A blocking peek: the clock advances to the head's stamp, the token stays. */
     protected final long peek(Channel channel) {
         long stamp = channel.peekStamp();

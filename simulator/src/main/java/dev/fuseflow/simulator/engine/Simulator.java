@@ -26,7 +26,6 @@ import dev.fuseflow.simulator.engine.primitive.Union;
 import dev.fuseflow.simulator.engine.primitive.ValueWrite;
 import dev.fuseflow.simulator.graph.ArrayOp;
 import dev.fuseflow.simulator.graph.BinaryAluOp;
-import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.CrdHoldOp;
@@ -48,16 +47,19 @@ import dev.fuseflow.simulator.graph.SamOp;
 import dev.fuseflow.simulator.graph.Spacc2Op;
 import dev.fuseflow.simulator.graph.SpaccOp;
 import dev.fuseflow.simulator.graph.StopDropperOp;
+import dev.fuseflow.simulator.graph.StreamKind;
 import dev.fuseflow.simulator.graph.UnaryAluOp;
 import dev.fuseflow.simulator.graph.UnionOp;
 import dev.fuseflow.simulator.graph.ValueWriteOp;
 import dev.fuseflow.simulator.memory.MemoryModel;
 import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.BlockTensor;
 import dev.fuseflow.simulator.tensor.CompressedLevel;
 import dev.fuseflow.simulator.tensor.DenseLevel;
 import dev.fuseflow.simulator.tensor.FiberTensor;
 import dev.fuseflow.simulator.tensor.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +71,10 @@ import java.util.function.BooleanSupplier;
  * primitive per op (two for a repeat: its signal generator and the repeater, as Comal does), one channel
  * per stream, a fresh memory model with its client ports registered in op order (Comal's protobuf
  * operator order), steps them to completion and assembles the written output tensors.
+ *
+ * <p>The value mode ({@link EngineOptions#values()}) sets the latencies of arrays, ALUs and reductions
+ * ({@link ValueMode}); in true-block mode the inputs are {@link BlockTensor}s, every value stream carries
+ * tiles of one {@link TilePool} and the outputs are block tensors ({@link #simulateBlocks}).
  */
 public final class Simulator {
     private final EngineOptions options;
@@ -81,10 +87,40 @@ public final class Simulator {
         this(EngineOptions.DEFAULT);
     }
 
-    /** Simulates the graph; input tensors are looked up by the names the ops use. */
+    /**
+     * Simulates the graph; input tensors are looked up by the names the ops use. Scalar and block-timing
+     * modes only: true-block mode needs {@link #simulateBlocks}.
+     */
     public SimulationResult simulate(SamGraph graph, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        if (options.values() == ValueMode.TRUE_BLOCK) {
+            throw new IllegalStateException("true-block mode runs on block tensors: call simulateBlocks");
+        }
+        return run(graph, inputs, null, cancelled);
+    }
+
+    /**
+     * Simulates the graph in true-block mode on block tensors of the options' block size; the result's
+     * {@link SimulationResult#blockOutputs()} holds the written block tensors.
+     */
+    public SimulationResult simulateBlocks(SamGraph graph, Map<String, BlockTensor> inputs, BooleanSupplier cancelled) {
+        if (options.values() != ValueMode.TRUE_BLOCK) {
+            throw new IllegalStateException("block tensors need the value mode true-block, not " + options.values());
+        }
+        Map<String, FiberTensor> patterns = new LinkedHashMap<>();
+        inputs.forEach((name, tensor) -> {
+            if (tensor.blockSize() != options.blockSize()) {
+                throw new SimulationException("block tensor '" + name + "' has " + tensor.blockSize() + "x"
+                        + tensor.blockSize() + " blocks, but the run uses block size " + options.blockSize());
+            }
+            patterns.put(name, tensor.pattern());
+        });
+        return run(graph, patterns, inputs, cancelled);
+    }
+
+    private SimulationResult run(SamGraph graph, Map<String, FiberTensor> inputs, Map<String, BlockTensor> blocks,
+            BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        Wiring wiring = new Wiring(graph, inputs);
+        Wiring wiring = new Wiring(graph, inputs, blocks);
         Simulation simulation = new Simulation(wiring.primitives, wiring.channels, wiring.ports);
         long tokens = simulation.run(options, cancelled);
         List<PrimitiveStats> stats = new ArrayList<>();
@@ -92,14 +128,21 @@ public final class Simulator {
             stats.add(primitive.stats());
         }
         Map<String, FiberTensor> outputs = new LinkedHashMap<>();
+        Map<String, BlockTensor> blockOutputs = new LinkedHashMap<>();
         for (OutputSpec spec : graph.outputs()) {
-            outputs.put(spec.tensor(), wiring.assemble(spec));
+            FiberTensor written = wiring.assemble(spec);
+            if (blocks == null) {
+                outputs.put(spec.tensor(), written);
+            } else {
+                blockOutputs.put(spec.tensor(), BlockTensor.of(written, options.blockSize(),
+                        wiring.valueWriters.get(spec.tensor()).values()));
+            }
         }
         long wall = System.nanoTime() - start;
         MemoryModel memory = wiring.memory;
         Statistics statistics = Statistics.of(stats, memory == null ? 0 : memory.bytesRead(),
                 memory == null ? 0 : memory.bytesWritten(), tokens);
-        return new SimulationResult(graph.name(), statistics, stats, outputs, wall);
+        return new SimulationResult(graph.name(), statistics, stats, outputs, blockOutputs, wall);
     }
 
     /** Primitives and channels for one graph, in the graph's topological order. */
@@ -113,13 +156,30 @@ public final class Simulator {
         final Map<String, FiberTensor> inputs;
         final MemoryModel memory = options.memory().create();
         final List<MemoryPort> ports = new ArrayList<>();
+        final ValueMode mode = options.values();
+        final int b = options.blockSize();
+        /** True-block mode: the input tiles and every tile made during the run; else null. */
+        final TilePool tiles;
+        final Map<String, BlockTensor> blocks;
+        /** True-block mode: the pinned slot of each input block tensor's first tile. */
+        final Map<String, Integer> firstTile = new HashMap<>();
 
-        Wiring(SamGraph graph, Map<String, FiberTensor> inputs) {
+        Wiring(SamGraph graph, Map<String, FiberTensor> inputs, Map<String, BlockTensor> blocks) {
             this.graph = graph;
             this.inputs = inputs;
+            this.blocks = blocks;
+            this.tiles = blocks == null ? null : new TilePool(b);
+            if (tiles != null) {
+                for (BlockTensor tensor : blocks.values()) {
+                    firstTile.put(tensor.name(), tiles.pin(tensor.tiles(), tensor.blockCount()));
+                }
+            }
             for (var stream : graph.streams().values()) {
                 Channel channel = graph.consumerOf(stream.id()) < 0 ? Channel.discarding(stream.name())
                         : new Channel(stream.name(), options.softLimit());
+                if (tiles != null && stream.kind() == StreamKind.VAL) {
+                    channel.carryTiles(tiles);
+                }
                 byStream.put(stream.id(), channel);
                 channels.add(channel);
             }
@@ -181,19 +241,28 @@ public final class Simulator {
                 primitives.add(new Locate(name, ch(locate.inRef()), ch(locate.inCrd()), ch(locate.outDenseRef()),
                         ch(locate.outSparseRef()), ch(locate.outCrd())));
             } else if (op instanceof ArrayOp array) {
-                primitives.add(new ArrayLoad(name, tensor(array.tensor(), op).values(), options.blockSize(),
-                        ch(array.inRef()), ch(array.outVal()), port(name, false)));
+                FiberTensor tensor = tensor(array.tensor(), op);
+                if (tiles == null) {
+                    primitives.add(new ArrayLoad(name, tensor.values(), b, ch(array.inRef()), ch(array.outVal()),
+                            port(name, false)));
+                } else {
+                    primitives.add(ArrayLoad.ofTiles(name, firstTile.get(array.tensor()), tensor.storedCount(),
+                            mode.arrayLatency(b), ch(array.inRef()), ch(array.outVal()), port(name, false)));
+                }
             } else if (op instanceof BinaryAluOp alu) {
-                long b = options.blockSize();
-                boolean blockMul = alu.op() == BinaryOp.MUL && b > 1;
-                primitives.add(new BinaryAlu(name, alu.op(), b * b, blockMul ? b : 1, ch(alu.in1()), ch(alu.in2()),
-                        ch(alu.out())));
+                primitives.add(new BinaryAlu(name, alu.op(), mode.binaryLatency(alu.op(), b),
+                        mode.binaryInterval(alu.op(), b), tiles, ch(alu.in1()), ch(alu.in2()), ch(alu.out())));
             } else if (op instanceof ReduceOp reduce) {
-                primitives.add(new Reduce(name, reduce.reduction() == ReduceKind.MAX, 1, reduce.skipsEmpty(), ch(reduce.in()),
-                        ch(reduce.out())));
+                if (tiles != null && reduce.reduction() == ReduceKind.ADDSUM) {
+                    throw new SimulationException(op.label() + " is an ADDSUM reduction, which true-block mode does "
+                            + "not model (Comal sums the tile along an axis); use ADD or the scalar modes");
+                }
+                boolean max = reduce.reduction() == ReduceKind.MAX;
+                primitives.add(new Reduce(name, max, mode.reduceLatency(b), reduce.skipsEmpty(), tiles,
+                        ch(reduce.in()), ch(reduce.out())));
             } else if (op instanceof SpaccOp spacc) {
-                primitives.add(new Spacc1(name, ch(spacc.inOuterCrd()), ch(spacc.inInnerCrd()), ch(spacc.inVal()),
-                        ch(spacc.outInnerCrd()), ch(spacc.outVal())));
+                primitives.add(new Spacc1(name, tiles, ch(spacc.inOuterCrd()), ch(spacc.inInnerCrd()),
+                        ch(spacc.inVal()), ch(spacc.outInnerCrd()), ch(spacc.outVal())));
             } else if (op instanceof BroadcastOp broadcast) {
                 primitives.add(new Broadcast(name, ch(broadcast.in()), chs(broadcast.outs())));
             } else if (op instanceof FiberWriteOp write) {
@@ -202,17 +271,17 @@ public final class Simulator {
                 fiberWriters.put(write.tensor() + "#" + write.level(), writer);
                 primitives.add(writer);
             } else if (op instanceof ValueWriteOp write) {
-                ValueWrite writer = new ValueWrite(name, ch(write.inVal()), port(name, true));
+                ValueWrite writer = new ValueWrite(name, tiles, ch(write.inVal()), port(name, true));
                 valueWriters.put(write.tensor(), writer);
                 primitives.add(writer);
             } else if (op instanceof UnionOp union) {
                 primitives.add(new Union(name, chs(union.inCrds()), chs(union.inRefs()), ch(union.outCrd()),
                         chs(union.outRefs())));
             } else if (op instanceof UnaryAluOp alu) {
-                primitives.add(new UnaryAlu(name, alu.op(), alu.scalar(), options.blockSize(), ch(alu.in()),
+                primitives.add(new UnaryAlu(name, alu.op(), alu.scalar(), mode.unaryLatency(b), tiles, ch(alu.in()),
                         ch(alu.out())));
             } else if (op instanceof Spacc2Op spacc) {
-                primitives.add(new Spacc2(name, ch(spacc.inReducedCrd()), ch(spacc.inKeptCrd()),
+                primitives.add(new Spacc2(name, tiles, ch(spacc.inReducedCrd()), ch(spacc.inKeptCrd()),
                         ch(spacc.inInnerCrd()), ch(spacc.inVal()), ch(spacc.outKeptCrd()), ch(spacc.outInnerCrd()),
                         ch(spacc.outVal())));
             } else if (op instanceof CrdDropOp drop) {
@@ -254,8 +323,14 @@ public final class Simulator {
             }
             int[] shape = spec.shape().stream().mapToInt(Integer::intValue).toArray();
             int[] modeOrder = spec.modeOrder().stream().mapToInt(Integer::intValue).toArray();
+            float[] written = values.values();
+            if (tiles != null) {
+                // The block pattern: one 1 per written tile (the tiles themselves go to the BlockTensor).
+                written = new float[written.length / tiles.tileSize()];
+                Arrays.fill(written, 1f);
+            }
             try {
-                return new FiberTensor(spec.tensor(), shape, modeOrder, levels, values.values());
+                return new FiberTensor(spec.tensor(), shape, modeOrder, levels, written);
             } catch (IllegalArgumentException e) {
                 throw new SimulationException("the streams written for output '" + spec.tensor()
                         + "' do not form a tensor: " + e.getMessage());

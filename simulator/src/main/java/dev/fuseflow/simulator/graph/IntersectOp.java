@@ -1,6 +1,5 @@
 package dev.fuseflow.simulator.graph;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** N-ary intersection at index variable {@code indexVar}: k (crd, ref) input pairs, one crd and k refs out. */
@@ -13,17 +12,8 @@ public record IntersectOp(String indexVar, List<Integer> inCrds, List<Integer> i
     }
     public String kind() { return "Intersect"; }
     public String label() { return "Intersect " + indexVar; }
-    public List<Integer> inputs() {
-        List<Integer> all = new ArrayList<>(inCrds);
-        all.addAll(inRefs);
-        return all;
-    }
-    public List<Integer> outputs() {
-        List<Integer> all = new ArrayList<>();
-        all.add(outCrd);
-        all.addAll(outRefs);
-        return all;
-    }
+    public List<Integer> inputs() { return JoinPorts.inputStreams(inCrds, inRefs); }
+    public List<Integer> outputs() { return JoinPorts.outputStreams(outCrd, outRefs); }
     public List<String> inputPorts() { return JoinPorts.inputs(inCrds.size()); }
     public List<String> outputPorts() { return JoinPorts.outputs(outRefs.size()); }
     public SamOp withInputs(List<Integer> in) {

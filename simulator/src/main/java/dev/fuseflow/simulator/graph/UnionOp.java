@@ -1,6 +1,5 @@
 package dev.fuseflow.simulator.graph;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,17 +15,8 @@ public record UnionOp(String indexVar, List<Integer> inCrds, List<Integer> inRef
     }
     public String kind() { return "Union"; }
     public String label() { return "Union " + indexVar; }
-    public List<Integer> inputs() {
-        List<Integer> all = new ArrayList<>(inCrds);
-        all.addAll(inRefs);
-        return all;
-    }
-    public List<Integer> outputs() {
-        List<Integer> all = new ArrayList<>();
-        all.add(outCrd);
-        all.addAll(outRefs);
-        return all;
-    }
+    public List<Integer> inputs() { return JoinPorts.inputStreams(inCrds, inRefs); }
+    public List<Integer> outputs() { return JoinPorts.outputStreams(outCrd, outRefs); }
     public List<String> inputPorts() { return JoinPorts.inputs(inCrds.size()); }
     public List<String> outputPorts() { return JoinPorts.outputs(outRefs.size()); }
     public SamOp withInputs(List<Integer> in) {

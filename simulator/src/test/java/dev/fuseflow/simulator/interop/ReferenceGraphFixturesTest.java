@@ -12,7 +12,6 @@ import dev.fuseflow.simulator.graph.LocateOp;
 import dev.fuseflow.simulator.graph.SamGraph;
 import dev.fuseflow.simulator.graph.SamOp;
 import dev.fuseflow.simulator.tensor.FiberTensor;
-import dev.fuseflow.simulator.tensor.LevelFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +67,7 @@ class ReferenceGraphFixturesTest {
         imported++;
         Random random = new Random(stem.hashCode());
         int n = 8 + random.nextInt(5);
-        Map<String, FiberTensor> inputs = new LinkedHashMap<>();
-        for (TensorRequirement requirement : graph.inputs()) {
-            inputs.put(requirement.tensor(), randomTensor(requirement, n, random));
-        }
+        Map<String, FiberTensor> inputs = GeneratedInputs.forGraph(graph, n, random);
         SamGraph runnable = graph.graphFor(inputs);
         SimulationResult result;
         try {
@@ -168,21 +164,6 @@ class ReferenceGraphFixturesTest {
     private static boolean sameVar(String graphVar, String expressionVar) {
         return graphVar.startsWith("d") && expressionVar.startsWith("i")
                 && graphVar.substring(1).equals(expressionVar.substring(1));
-    }
-
-    /** A random tensor of rank-many n-sized modes; tensors with a compressed level are about half empty. */
-    private static FiberTensor randomTensor(TensorRequirement requirement, int n, Random random) {
-        int rank = requirement.rank();
-        int[] shape = new int[rank];
-        java.util.Arrays.fill(shape, n);
-        boolean sparse = requirement.formats().contains(LevelFormat.COMPRESSED);
-        float[] values = new float[(int) Math.pow(n, rank)];
-        for (int i = 0; i < values.length; i++) {
-            float v = (float) (random.nextDouble() * 2 - 1);
-            values[i] = sparse && random.nextBoolean() ? 0f : v;
-        }
-        return FiberTensor.fromDense(requirement.tensor(), shape, requirement.formats(), requirement.modeOrder(),
-                values);
     }
 
     /** The einsum expression of each graph in stats.txt ({@code "  orders: 1 | expr: ..."} under its name). */

@@ -3,6 +3,7 @@ package dev.fuseflow.simulator.engine.primitive;
 import dev.fuseflow.simulator.engine.Channel;
 import dev.fuseflow.simulator.engine.MemoryPort;
 import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.TilePool;
 import dev.fuseflow.simulator.engine.Token;
 
 /**
@@ -18,6 +19,9 @@ import dev.fuseflow.simulator.engine.Token;
  * acks awaited (the clock becomes the last ack), and its 8 values emitted at {@code t + b²}. A stop,
  * {@code N} or {@code D} first flushes a partial batch the same way, then emits its own output at
  * {@code t+1}.
+ *
+ * <p>True-block mode: the tensor's tiles are pinned in the {@link TilePool}; a reference {@code r} emits
+ * the token naming tile {@code firstTile + r} (no copy), and {@code N} the zero tile.
  */
 public final class ArrayLoad extends Primitive {
     private static final int BATCH = 8;
@@ -27,7 +31,12 @@ public final class ArrayLoad extends Primitive {
 
     private final Channel in;
     private final Channel out;
+    /** Scalar values, or null in true-block mode. */
     private final float[] values;
+    /** The pinned slot of the tensor's first tile (true-block mode). */
+    private final int firstTile;
+    /** References accepted: stored values, or stored tiles. */
+    private final int stored;
     private final long valueLatency;
     private final MemoryPort port;
     private final int[] batch = new int[BATCH];
@@ -42,12 +51,35 @@ public final class ArrayLoad extends Primitive {
     }
 
     public ArrayLoad(String name, float[] values, int blockSize, Channel in, Channel out, MemoryPort port) {
+        this(name, values, 0, values.length, (long) blockSize * blockSize, in, out, port);
+    }
+
+    /** True-block mode: {@code tileCount} tiles pinned from slot {@code firstTile}; values leave at {@code t + latency}. */
+    public static ArrayLoad ofTiles(String name, int firstTile, int tileCount, long latency, Channel in, Channel out,
+            MemoryPort port) {
+        return new ArrayLoad(name, null, firstTile, tileCount, latency, in, out, port);
+    }
+
+    private ArrayLoad(String name, float[] values, int firstTile, int stored, long latency, Channel in, Channel out,
+            MemoryPort port) {
         super(name);
         this.values = values;
-        this.valueLatency = (long) blockSize * blockSize;
+        this.firstTile = firstTile;
+        this.stored = stored;
+        this.valueLatency = latency;
         this.in = input(in);
         this.out = output(out);
         this.port = memoryPort(port);
+    }
+
+    /** The value token for a stored reference: the float, or the name of its pinned tile. */
+    private long loaded(int ref) {
+        return values != null ? Token.value(values[ref]) : Token.val(firstTile + ref);
+    }
+
+    /** What {@code N} loads: the value 0, or the zero tile. */
+    private long zero() {
+        return values != null ? Token.value(0f) : Token.val(TilePool.ZERO);
     }
 
     @Override
@@ -71,7 +103,7 @@ public final class ArrayLoad extends Primitive {
             steps++;
             switch (Token.kind(token)) {
                 case Token.KIND_VAL -> {
-                    emitAt(out, Token.value(values[checkedRef(token)]), t + valueLatency);
+                    emitAt(out, loaded(checkedRef(token)), t + valueLatency);
                     valReads++;
                 }
                 case Token.KIND_EMPTY -> emit(out, Token.EMPTY);
@@ -89,8 +121,8 @@ public final class ArrayLoad extends Primitive {
 
     private int checkedRef(long token) {
         int ref = Token.payload(token);
-        if (ref < 0 || ref >= values.length) {
-            throw grammarError(in, token, "a reference below " + values.length);
+        if (ref < 0 || ref >= stored) {
+            throw grammarError(in, token, "a reference below " + stored);
         }
         return ref;
     }
@@ -110,7 +142,7 @@ public final class ArrayLoad extends Primitive {
                     return steps;
                 }
                 if (emitted < batched) {
-                    emitAt(out, Token.value(values[batch[emitted++]]), t + valueLatency);
+                    emitAt(out, loaded(batch[emitted++]), t + valueLatency);
                     steps++;
                     continue;
                 }

@@ -71,6 +71,8 @@ public final class CrdMask extends Primitive {
                             emit(outInnerCrd, c);
                             emit(outInnerRef, r);
                             fiberHasCoordinate = true;
+                        } else {
+                            dropped(innerRef, r);
                         }
                     } else if (Token.isStop(c)) {
                         emit(outInnerCrd, c);

@@ -1,7 +1,6 @@
 package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
-import dev.fuseflow.simulator.engine.Primitive;
 import dev.fuseflow.simulator.engine.Token;
 
 /**
@@ -16,30 +15,10 @@ import dev.fuseflow.simulator.engine.Token;
  * <p>Timing: {@code t} = the latest head stamp; outputs at {@code t+1}; {@code t += 1} per decision, so a
  * skipped coordinate also costs a cycle; {@code D} ends without increment.
  */
-public final class Intersect extends Primitive {
-    private final Channel[] crds;
-    private final Channel[] refs;
-    private final Channel outCrd;
-    private final Channel[] outRefs;
+public final class Intersect extends Joiner {
 
     public Intersect(String name, Channel[] crds, Channel[] refs, Channel outCrd, Channel[] outRefs) {
-        super(name);
-        if (crds.length < 2 || refs.length != crds.length || outRefs.length != crds.length) {
-            throw new IllegalArgumentException("intersect needs k >= 2 crd, ref and out_ref ports");
-        }
-        this.crds = crds.clone();
-        this.refs = refs.clone();
-        this.outRefs = outRefs.clone();
-        for (Channel c : this.crds) {
-            input(c);
-        }
-        for (Channel c : this.refs) {
-            input(c);
-        }
-        this.outCrd = output(outCrd);
-        for (Channel c : this.outRefs) {
-            output(c);
-        }
+        super(name, crds, refs, outCrd, outRefs);
     }
 
     @Override
@@ -48,81 +27,47 @@ public final class Intersect extends Primitive {
     }
 
     @Override
-    public int run(int budget) {
+    protected boolean alignedOn(long head) {
+        return true; // equal N heads pass on together too
+    }
+
+    @Override
+    protected void decide(long first) {
         int k = crds.length;
-        int steps = 0;
-        outer:
-        while (steps < budget && !finished()) {
-            for (int i = 0; i < k; i++) {
-                if (crds[i].isEmpty() || refs[i].isEmpty()) {
-                    break outer;
-                }
+        boolean anyStop = false;
+        long minVal = Long.MAX_VALUE;
+        for (int i = 0; i < k; i++) {
+            long head = crds[i].peekToken();
+            if (Token.isStop(head)) {
+                anyStop = true;
+            } else if (Token.isVal(head)) {
+                minVal = Math.min(minVal, head);
             }
-            if (outputsFull()) {
-                break;
-            }
-            for (int i = 0; i < k; i++) {
-                peek(crds[i]);
-            }
-            for (int i = 0; i < k; i++) {
-                peek(refs[i]);
-            }
-            steps++;
-            long first = crds[0].peekToken();
-            boolean allEqual = true;
-            boolean anyStop = false;
-            long minVal = Long.MAX_VALUE;
-            for (int i = 0; i < k; i++) {
-                long head = crds[i].peekToken();
-                allEqual &= head == first;
-                if (Token.isStop(head)) {
-                    anyStop = true;
-                } else if (Token.isVal(head)) {
-                    minVal = Math.min(minVal, head);
-                }
-            }
-            if (allEqual) {
-                emit(outCrd, first);
-                for (int i = 0; i < k; i++) {
-                    emit(outRefs[i], refs[i].peekToken());
-                    take(crds[i]);
-                    take(refs[i]);
-                }
-                if (Token.isDone(first)) {
-                    finish();
-                } else {
-                    t++;
-                }
-                continue;
-            }
-            long stop = -1;
-            for (int i = 0; i < k; i++) {
-                long head = crds[i].peekToken();
-                if (anyStop) {
-                    if (Token.isStop(head)) {
-                        if (stop >= 0 && head != stop) {
-                            throw grammarError(crds[i], head, Token.format(stop, false) + " (as on the other inputs)");
-                        }
-                        stop = head;
-                    } else if (Token.isDone(head)) {
-                        throw grammarError(crds[i], head, "a stop token (as on the other inputs)");
-                    }
-                }
-                if (Token.isEmpty(head) && !anyStop) {
-                    emit(outCrd, Token.EMPTY);
-                    for (Channel out : outRefs) {
-                        emit(out, Token.EMPTY);
-                    }
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                if (crds[i].peekToken() == minVal) {
-                    take(crds[i]);
-                    take(refs[i]);
-                }
-            }
-            t++;
         }
-        return steps;
+        long stop = -1;
+        for (int i = 0; i < k; i++) {
+            long head = crds[i].peekToken();
+            if (anyStop) {
+                if (Token.isStop(head)) {
+                    if (stop >= 0 && head != stop) {
+                        throw grammarError(crds[i], head, Token.format(stop, false) + " (as on the other inputs)");
+                    }
+                    stop = head;
+                } else if (Token.isDone(head)) {
+                    throw grammarError(crds[i], head, "a stop token (as on the other inputs)");
+                }
+            }
+            if (Token.isEmpty(head) && !anyStop) {
+                emit(outCrd, Token.EMPTY);
+                for (Channel out : outRefs) {
+                    emit(out, Token.EMPTY);
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            if (crds[i].peekToken() == minVal) {
+                dropPair(i);
+            }
+        }
     }
 }

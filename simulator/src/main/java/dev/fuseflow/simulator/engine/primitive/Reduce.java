@@ -2,6 +2,7 @@ package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
 import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.TilePool;
 import dev.fuseflow.simulator.engine.Token;
 
 /**
@@ -15,6 +16,9 @@ import dev.fuseflow.simulator.engine.Token;
  * <p>Timing: {@code t += 1} per token except {@code N}, consumed free; on {@code Sn} the result at
  * {@code t + latency} ({@code N²} in true-block mode, else 1) and {@code S(n-1)} at {@code t+1} when
  * {@code n > 0}; {@code D} at {@code t+1} ends without increment.
+ *
+ * <p>True-block mode ({@code tiles} set): the fiber's tiles are summed (or maxed) element by element into
+ * an accumulator tile, which the stop emits; an empty fiber yields the zero tile.
  */
 public final class Reduce extends Primitive {
     private final boolean max;
@@ -24,6 +28,10 @@ public final class Reduce extends Primitive {
     private final Channel out;
     private float acc;
     private boolean any;
+    /** True-block mode: the pool of the tiles; null for scalar values. */
+    private final TilePool tiles;
+    /** True-block mode: the accumulator tile, owned while {@code any}. */
+    private int accTile;
 
     public Reduce(String name, boolean max, long latency, Channel in, Channel out) {
         this(name, max, latency, false, in, out);
@@ -31,7 +39,13 @@ public final class Reduce extends Primitive {
 
     /** With {@code skipsEmpty}, a fiber without values yields no value (see ReduceOp). */
     public Reduce(String name, boolean max, long latency, boolean skipsEmpty, Channel in, Channel out) {
+        this(name, max, latency, skipsEmpty, null, in, out);
+    }
+
+    public Reduce(String name, boolean max, long latency, boolean skipsEmpty, TilePool tiles, Channel in,
+            Channel out) {
         super(name);
+        this.tiles = tiles;
         this.max = max;
         this.skipsEmpty = skipsEmpty;
         this.latency = latency;
@@ -52,6 +66,11 @@ public final class Reduce extends Primitive {
             steps++;
             switch (Token.kind(token)) {
                 case Token.KIND_VAL -> {
+                    if (tiles != null) {
+                        accumulateTile(Token.payload(token));
+                        t++;
+                        continue;
+                    }
                     float v = Token.floatValue(token);
                     if (max) {
                         acc = any ? Math.max(acc, v) : v;
@@ -67,7 +86,9 @@ public final class Reduce extends Primitive {
                 }
                 case Token.KIND_STOP -> {
                     if (any || !skipsEmpty) {
-                        emitAt(out, Token.value(any || !max ? acc : 0f), max ? t + 1 : t + latency);
+                        long result = tiles != null ? Token.val(any ? accTile : TilePool.ZERO)
+                                : Token.value(any || !max ? acc : 0f);
+                        emitAt(out, result, max ? t + 1 : t + latency);
                     }
                     int level = Token.payload(token);
                     if (level > 0) {
@@ -85,5 +106,22 @@ public final class Reduce extends Primitive {
             }
         }
         return steps;
+    }
+
+    private void accumulateTile(int tile) {
+        if (!any) {
+            accTile = tiles.own(tile);
+            any = true;
+        } else {
+            if (max) {
+                tiles.maxInto(accTile, tile);
+            } else {
+                tiles.addInto(accTile, tile);
+            }
+            tiles.release(tile);
+        }
+        if (!max) {
+            reduces++;
+        }
     }
 }

@@ -48,10 +48,11 @@ public final class Repeat extends Primitive {
             take(signals);
             steps++;
             if (signal == Token.REPEAT_SIGNAL) {
+                duplicated(in, head); // the head stays for later repeats; each emission holds a reference
                 emit(out, head);
                 t++;
             } else if (signal == Token.STOP_SIGNAL) {
-                take(in);
+                dropped(in, take(in));
                 long stop = Token.stop(0);
                 if (element) {
                     long next = peek(in);

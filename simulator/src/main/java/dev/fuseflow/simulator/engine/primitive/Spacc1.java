@@ -2,6 +2,7 @@ package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
 import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.TilePool;
 import dev.fuseflow.simulator.engine.Token;
 import java.util.Arrays;
 
@@ -21,6 +22,9 @@ import java.util.Arrays;
  * <p>Timing: the whole flush is stamped {@code t+1} in one iteration (downstream paces it); {@code t += 1}
  * per iteration; {@code D} ends without increment. The accumulator is a dense array indexed by
  * coordinate plus a touched list sorted at flush, so nothing is allocated per token.
+ *
+ * <p>True-block mode ({@code tiles} set): each coordinate accumulates a tile (the first value's tile is
+ * taken over, later ones are added element by element and given back); the flush emits the tiles.
  */
 public final class Spacc1 extends Primitive {
     private final Channel outer;
@@ -29,6 +33,9 @@ public final class Spacc1 extends Primitive {
     private final Channel outCrd;
     private final Channel outVal;
     private float[] sums = new float[64];
+    /** True-block mode: the pool of the tiles (null for scalar values) and each coordinate's sum tile. */
+    private final TilePool tiles;
+    private int[] sumTiles;
     private boolean[] present = new boolean[64];
     private int[] touched = new int[64];
     private int touchedCount;
@@ -36,7 +43,14 @@ public final class Spacc1 extends Primitive {
     private int flushed;
 
     public Spacc1(String name, Channel outer, Channel inner, Channel val, Channel outCrd, Channel outVal) {
+        this(name, null, outer, inner, val, outCrd, outVal);
+    }
+
+    public Spacc1(String name, TilePool tiles, Channel outer, Channel inner, Channel val, Channel outCrd,
+            Channel outVal) {
         super(name);
+        this.tiles = tiles;
+        this.sumTiles = tiles == null ? null : new int[64];
         this.outer = input(outer);
         this.inner = input(inner);
         this.val = input(val);
@@ -69,7 +83,7 @@ public final class Spacc1 extends Primitive {
             switch (Token.kind(o)) {
                 case Token.KIND_VAL -> {
                     if (Token.isVal(i)) {
-                        accumulate(Token.payload(i), Token.isVal(v) ? Token.floatValue(v) : 0f);
+                        accumulate(Token.payload(i), TilePool.zeroIfEmpty(v, tiles));
                         take(inner);
                         take(val);
                     } else if (Token.isStop(i)) {
@@ -126,13 +140,17 @@ public final class Spacc1 extends Primitive {
         return steps;
     }
 
-    private void accumulate(int coordinate, float value) {
+    private void accumulate(int coordinate, long value) {
         if (coordinate >= sums.length) {
             int capacity = Math.max(coordinate + 1, sums.length * 2);
             sums = Arrays.copyOf(sums, capacity);
             present = Arrays.copyOf(present, capacity);
+            if (tiles != null) {
+                sumTiles = Arrays.copyOf(sumTiles, capacity);
+            }
         }
-        if (!present[coordinate]) {
+        boolean first = !present[coordinate];
+        if (first) {
             present[coordinate] = true;
             sums[coordinate] = 0f;
             if (touchedCount == touched.length) {
@@ -140,7 +158,14 @@ public final class Spacc1 extends Primitive {
             }
             touched[touchedCount++] = coordinate;
         }
-        sums[coordinate] += value;
+        if (tiles == null) {
+            sums[coordinate] += Token.floatValue(value);
+        } else if (first) {
+            sumTiles[coordinate] = tiles.own(Token.payload(value));
+        } else {
+            tiles.addInto(sumTiles[coordinate], Token.payload(value));
+            tiles.release(Token.payload(value));
+        }
         reduces++;
     }
 
@@ -160,7 +185,7 @@ public final class Spacc1 extends Primitive {
             }
             int coordinate = touched[flushed++];
             emit(outCrd, Token.val(coordinate));
-            emit(outVal, Token.value(sums[coordinate]));
+            emit(outVal, tiles == null ? Token.value(sums[coordinate]) : Token.val(sumTiles[coordinate]));
             present[coordinate] = false;
         }
         if (outputsFull()) {

@@ -2,6 +2,7 @@ package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
 import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.TilePool;
 import dev.fuseflow.simulator.engine.Token;
 import java.util.Arrays;
 
@@ -27,6 +28,8 @@ import java.util.Arrays;
  * <p>Timing: the whole flush is stamped {@code t+1} in one iteration (downstream paces it);
  * {@code t += 1} per iteration; {@code D} ends without increment. The accumulator is an open-addressing
  * table keyed by the packed pair plus a list of keys sorted at flush, so nothing is allocated per token.
+ *
+ * <p>True-block mode ({@code tiles} set): each (kept, inner) pair accumulates a tile as in {@link Spacc1}.
  */
 public final class Spacc2 extends Primitive {
     private final Channel crd2;
@@ -38,6 +41,9 @@ public final class Spacc2 extends Primitive {
     private final Channel outVal;
     private long[] slotKeys = new long[64];
     private float[] slotSums = new float[64];
+    /** True-block mode: the pool of the tiles (null for scalar values) and each slot's sum tile. */
+    private final TilePool tiles;
+    private int[] slotTiles = new int[64];
     private boolean[] slotUsed = new boolean[64];
     private long[] keys = new long[32];
     private int keyCount;
@@ -45,7 +51,13 @@ public final class Spacc2 extends Primitive {
 
     public Spacc2(String name, Channel crd2, Channel crd1, Channel crd0, Channel val, Channel outCrd1,
             Channel outCrd0, Channel outVal) {
+        this(name, null, crd2, crd1, crd0, val, outCrd1, outCrd0, outVal);
+    }
+
+    public Spacc2(String name, TilePool tiles, Channel crd2, Channel crd1, Channel crd0, Channel val,
+            Channel outCrd1, Channel outCrd0, Channel outVal) {
         super(name);
+        this.tiles = tiles;
         this.crd2 = input(crd2);
         this.crd1 = input(crd1);
         this.crd0 = input(crd0);
@@ -78,7 +90,7 @@ public final class Spacc2 extends Primitive {
                 case Token.KIND_VAL -> {
                     if (Token.isVal(kept)) {
                         if (Token.isVal(inner)) {
-                            accumulate(Token.payload(kept), Token.payload(inner), Token.isVal(v) ? Token.floatValue(v) : 0f);
+                            accumulate(Token.payload(kept), Token.payload(inner), TilePool.zeroIfEmpty(v, tiles));
                         } else if (Token.isStop(inner)) {
                             take(crd1);
                         } else {
@@ -143,10 +155,11 @@ public final class Spacc2 extends Primitive {
         return s;
     }
 
-    private void accumulate(int kept, int inner, float value) {
+    private void accumulate(int kept, int inner, long value) {
         long key = pack(kept, inner);
         int s = slot(key);
-        if (!slotUsed[s]) {
+        boolean first = !slotUsed[s];
+        if (first) {
             if ((keyCount + 1) * 2 > slotKeys.length) {
                 grow();
                 s = slot(key);
@@ -160,17 +173,26 @@ public final class Spacc2 extends Primitive {
             }
             keys[keyCount++] = key;
         }
-        slotSums[s] += value;
+        if (tiles == null) {
+            slotSums[s] += Token.floatValue(value);
+        } else if (first) {
+            slotTiles[s] = tiles.own(Token.payload(value));
+        } else {
+            tiles.addInto(slotTiles[s], Token.payload(value));
+            tiles.release(Token.payload(value));
+        }
         reduces++;
     }
 
     private void grow() {
         long[] oldKeys = slotKeys;
         float[] oldSums = slotSums;
+        int[] oldTiles = slotTiles;
         boolean[] oldUsed = slotUsed;
         int capacity = oldKeys.length * 2;
         slotKeys = new long[capacity];
         slotSums = new float[capacity];
+        slotTiles = new int[capacity];
         slotUsed = new boolean[capacity];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldUsed[i]) {
@@ -178,6 +200,7 @@ public final class Spacc2 extends Primitive {
                 slotUsed[s] = true;
                 slotKeys[s] = oldKeys[i];
                 slotSums[s] = oldSums[i];
+                slotTiles[s] = oldTiles[i];
             }
         }
     }
@@ -193,7 +216,7 @@ public final class Spacc2 extends Primitive {
             int s = slot(keys[k]);
             flushSlots[k] = s;
             emit(outCrd0, Token.val((int) keys[k]));
-            emit(outVal, Token.value(slotSums[s]));
+            emit(outVal, tiles == null ? Token.value(slotSums[s]) : Token.val(slotTiles[s]));
             boolean lastOfKept = k + 1 == keyCount || kept != (int) (keys[k + 1] >>> 32);
             if (lastOfKept) {
                 long innerStop = Token.stop(k + 1 == keyCount ? level + 1 : 0);

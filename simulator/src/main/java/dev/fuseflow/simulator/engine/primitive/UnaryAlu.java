@@ -2,6 +2,7 @@ package dev.fuseflow.simulator.engine.primitive;
 
 import dev.fuseflow.simulator.engine.Channel;
 import dev.fuseflow.simulator.engine.Primitive;
+import dev.fuseflow.simulator.engine.TilePool;
 import dev.fuseflow.simulator.engine.Token;
 import dev.fuseflow.simulator.graph.UnaryOp;
 
@@ -12,6 +13,9 @@ import dev.fuseflow.simulator.graph.UnaryOp;
  *
  * <p>Timing: a value at {@code t + latency} (the block size b in block-timing mode, else 1), a stop or
  * {@code D} at {@code t+1}; {@code t += 1} per token; {@code D} ends without increment.
+ *
+ * <p>True-block mode ({@code tiles} set): the op applies to every element of the tile, in place when this
+ * primitive holds the tile's only reference, else on a copy.
  */
 public final class UnaryAlu extends Primitive {
     private final UnaryOp op;
@@ -19,9 +23,16 @@ public final class UnaryAlu extends Primitive {
     private final long latency;
     private final Channel in;
     private final Channel out;
+    /** True-block mode: the pool the tokens name tiles of; null for scalar values. */
+    private final TilePool tiles;
 
     public UnaryAlu(String name, UnaryOp op, float scalar, long latency, Channel in, Channel out) {
+        this(name, op, scalar, latency, null, in, out);
+    }
+
+    public UnaryAlu(String name, UnaryOp op, float scalar, long latency, TilePool tiles, Channel in, Channel out) {
         super(name);
+        this.tiles = tiles;
         this.op = op;
         this.scalar = scalar;
         this.latency = latency;
@@ -42,7 +53,15 @@ public final class UnaryAlu extends Primitive {
             switch (Token.kind(token)) {
                 case Token.KIND_VAL -> {
                     take(in);
-                    emitAt(out, Token.value(op.apply(Token.floatValue(token), scalar)), t + latency);
+                    long result;
+                    if (tiles == null) {
+                        result = Token.value(op.apply(Token.floatValue(token), scalar));
+                    } else {
+                        int tile = tiles.own(Token.payload(token));
+                        tiles.unaryInPlace(op, scalar, tile);
+                        result = Token.val(tile);
+                    }
+                    emitAt(out, result, t + latency);
                     ops++;
                 }
                 case Token.KIND_STOP, Token.KIND_EMPTY -> emit(out, take(in));
