@@ -11,8 +11,10 @@ import dev.fuseflow.compiler.ir.TensorDecl;
 import dev.fuseflow.compiler.run.GeneratedInputs;
 import dev.fuseflow.compiler.schedule.Parallelization;
 import dev.fuseflow.compiler.schedule.Schedule;
+import dev.fuseflow.compiler.zoo.InputSource;
 import dev.fuseflow.compiler.zoo.Zoo;
 import dev.fuseflow.compiler.zoo.ZooModel;
+import dev.fuseflow.datasets.DataPart;
 import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
 import dev.fuseflow.datasets.DenseMatrix;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
@@ -72,7 +75,7 @@ final class ResolvedModel {
         ZooModel zoo = zooModel(options.model);
         Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        return new Bound(resolved, resolved.bind(dataset), dataset.spec());
+        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
     }
 
     /**
@@ -194,41 +197,61 @@ final class ResolvedModel {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
     }
 
-    /** The dimensions a dataset gives a model: rows and columns of its matrix, its feature count. */
+    /** The dimensions a dataset gives a model (its {@code dimensions()}), checked against what the model needs. */
     static Map<String, Integer> dimensions(ZooModel model, Dataset dataset) {
-        Map<String, Integer> dims = new LinkedHashMap<>();
-        SparseMatrix matrix = dataset.matrix().orElseThrow(() -> UserError.of("dataset '" + dataset.spec()
-                + "' has no sparse matrix, which " + model.name() + " needs"));
-        dims.put("rows", matrix.rowCount());
-        dims.put("cols", matrix.colCount());
-        dataset.features().ifPresent(f -> dims.put("features", f.colCount()));
+        Map<String, Integer> dims = new LinkedHashMap<>(dataset.dimensions());
         for (String needed : model.dimensions()) {
             if (!dims.containsKey(needed)) {
-                throw UserError.of("dataset '" + dataset.spec() + "' does not give the dimension '" + needed + "' that zoo:"
-                        + model.name() + " needs");
+                throw UserError.of("dataset '" + dataset.spec() + "' does not give the dimension '" + needed
+                        + "' that zoo:" + model.name() + " needs (it gives " + String.join(", ", dims.keySet())
+                        + ")");
             }
         }
         return dims;
     }
 
-    /** The input tensors, built from the dataset parts the model binds them to. */
-    Map<String, FiberTensor> bind(Dataset dataset) {
+    /**
+     * The input tensors: dataset parts in the tensor's formats and mode order (shapes must agree), and
+     * seeded weights ({@code seed} and the tensor's name pick the stream).
+     */
+    Map<String, FiberTensor> bind(Dataset dataset, long seed) {
         Map<String, FiberTensor> inputs = new LinkedHashMap<>();
         for (String name : program.inputs()) {
             TensorDecl decl = program.tensor(name);
-            String part = model.dataBinding().get(name);
-            if ("matrix".equals(part)) {
-                SparseMatrix m = dataset.matrix().orElseThrow();
-                inputs.put(name, FiberTensor.fromCoo(name, decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
-                        m.coordinates(), m.values()));
-            } else if ("features".equals(part)) {
-                DenseMatrix f = dataset.features().orElseThrow();
-                inputs.put(name, FiberTensor.fromDense(name, decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
-                        f.values()));
+            InputSource source = model.inputs().get(name);
+            if (source instanceof InputSource.Part part) {
+                inputs.put(name, fromPart(dataset, decl, part.name()));
+            } else if (source instanceof InputSource.Weights weights) {
+                inputs.put(name, GeneratedInputs.random(decl, weights.density(), weights.scale(),
+                        seed * 1_000_003L + name.hashCode()));
             } else {
-                throw new IllegalStateException("zoo:" + model.name() + " binds input " + name + " to nothing");
+                throw new IllegalStateException("zoo:" + model.name() + " gives input " + name + " no source");
             }
         }
         return inputs;
+    }
+
+    private FiberTensor fromPart(Dataset dataset, TensorDecl decl, String partName) {
+        // "matrix" and "features" name the generic views every dataset kind offers (Dataset's class comment)
+        Optional<? extends DataPart> found = switch (partName) {
+            case "matrix" -> dataset.matrix();
+            case "features" -> dataset.features();
+            default -> dataset.part(partName);
+        };
+        DataPart part = found.orElseThrow(() -> UserError.of("dataset '" + dataset.spec()
+                + "' has no part '" + partName + "', which zoo:" + model.name() + " reads into " + decl.name(),
+                List.copyOf(dataset.parts().keySet())));
+        int[] shape = decl.shapeArray();
+        if (shape.length != 2 || shape[0] != part.rowCount() || shape[1] != part.colCount()) {
+            throw UserError.of("dataset part '" + partName + "' is " + part.rowCount() + "×" + part.colCount()
+                    + " but zoo:" + model.name() + " declares " + decl.name() + " as "
+                    + java.util.Arrays.toString(shape));
+        }
+        if (part instanceof SparseMatrix m) {
+            return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(), m.coordinates(),
+                    m.values());
+        }
+        DenseMatrix f = (DenseMatrix) part;
+        return FiberTensor.fromDense(decl.name(), shape, decl.formats(), decl.modeOrderArray(), f.values());
     }
 }

@@ -29,6 +29,11 @@ public final class GeneratedInputs {
 
     /** Data for one declaration, in its formats and mode order. */
     public static FiberTensor random(TensorDecl decl, double density, long seed) {
+        return random(decl, density, 1.0, seed);
+    }
+
+    /** As {@link #random(TensorDecl, double, long)} with values uniform in [-scale, scale). */
+    public static FiberTensor random(TensorDecl decl, double density, double scale, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         boolean sparse = decl.formats().contains(LevelFormat.COMPRESSED);
         int[] shape = decl.shapeArray();
@@ -59,7 +64,7 @@ public final class GeneratedInputs {
                 values = Arrays.copyOf(values, grown);
             }
             coords[stored] = c;
-            values[stored] = (float) (random.nextDouble() * 2 - 1);
+            values[stored] = (float) ((random.nextDouble() * 2 - 1) * scale);
             stored++;
         }
         return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(),

@@ -55,7 +55,7 @@ public final class SpmmModel implements ZooModel {
     }
 
     @Override
-    public Map<String, String> dataBinding() {
-        return Map.of("A", "matrix", "X", "features");
+    public Map<String, InputSource> inputs() {
+        return Map.of("A", new InputSource.Part("matrix"), "X", new InputSource.Part("features"));
     }
 }

@@ -14,7 +14,10 @@ public interface ZooModel {
     /** The name after {@code zoo:}. */
     String name();
 
-    /** The dimension names the program needs (e.g. rows, cols, features). */
+    /**
+     * The dimension names the program takes from the dataset's {@code dimensions()} (e.g. rows, cols,
+     * features; nodes, classes; batch, d, h; seq).
+     */
     List<String> dimensions();
 
     Program program(Map<String, Integer> dims);
@@ -22,6 +25,6 @@ public interface ZooModel {
     /** Preset name → schedule, in the order unfused, partial, full where the model defines them. */
     Map<String, Schedule> presets(Program program);
 
-    /** Input tensor → the dataset part it binds to ("matrix", "features"). */
-    Map<String, String> dataBinding();
+    /** Input tensor → where its values come from: a dataset part or seeded weights. */
+    Map<String, InputSource> inputs();
 }
