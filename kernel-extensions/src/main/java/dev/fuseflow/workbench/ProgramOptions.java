@@ -16,7 +16,7 @@ public final class ProgramOptions {
     public String fusion;
 
     @Option(names = "--order", paramLabel = "O", defaultValue = "auto",
-            description = "dataflow order by index letters (ikj), #k (k-th valid order) or auto (default: ${DEFAULT-VALUE})")
+            description = "dataflow order by index letters (ikj), #k (k-th valid order), first (the original compiler's choice) or auto (the cost model's cheapest; default), per group as g0:ikj,g1:auto")
     public String order;
 
     @Option(names = "--mode-order", paramLabel = "T=1,0", description = "store tensor T in another mode order")

@@ -2,6 +2,7 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.cost.CostModel;
 import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.frontend.mlir.MlirModule;
 import dev.fuseflow.compiler.frontend.mlir.MlirProgram;
@@ -259,8 +260,15 @@ final class ResolvedModel {
         return program.withTensor(decl.withModeOrder(order));
     }
 
+    /** Compiles with {@code auto} orders chosen from the declared formats (no data at hand). */
     CompiledProgram compile(String orderSpec) {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
+    }
+
+    /** Compiles with {@code auto} orders chosen by the cost model measured on the run's inputs. */
+    CompiledProgram compile(String orderSpec, Map<String, FiberTensor> inputs) {
+        return Compiler.compile(program, fusion, schedule, orderSpec, parallelization,
+                CostModel.measured(program, inputs));
     }
 
     /** The dimensions a dataset gives a model (its {@code dimensions()}), checked against what the model needs. */
