@@ -124,14 +124,21 @@ public final class Compiler {
             orders.put(-1, spec);
             return orders;
         }
+        int current = -1;
         for (String part : spec.split(",")) {
             int colon = part.indexOf(':');
             String group = colon < 0 ? "" : part.substring(0, colon).trim();
+            if (!group.matches("g\\d+") && current >= 0 && colon < 0) {
+                // a multi-letter order (i,k1,j) continues the previous group's word
+                orders.put(current, orders.get(current) + "," + part.trim());
+                continue;
+            }
             if (!group.matches("g\\d+") || Integer.parseInt(group.substring(1)) >= groupCount) {
                 throw UserError.of("order '" + part + "' does not name a group g0..g" + (groupCount - 1),
                         List.of("ikj", "#k", "auto", "g0:ikj,g1:auto"));
             }
-            orders.put(Integer.parseInt(group.substring(1)), part.substring(colon + 1).trim());
+            current = Integer.parseInt(group.substring(1));
+            orders.put(current, part.substring(colon + 1).trim());
         }
         return orders;
     }

@@ -34,8 +34,9 @@ import java.util.Optional;
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
  * applied), its schedule, and the input tensors in their declared formats. Shared by compile and simulate.
- * Models are zoo models ({@code zoo:spmm}) or MLIR files ({@code gcn.mlir}, or split files chained as
- * {@code a.mlir,b.mlir}); MLIR models run on {@code --dataset generated} (see {@link GeneratedDataset}).
+ * Models are zoo models ({@code zoo:spmm}), MLIR files ({@code gcn.mlir}, or split files chained as
+ * {@code a.mlir,b.mlir}) or einsum programs ({@code layer.ein}, {@code einsum:'...'}); the latter two run on
+ * {@code --dataset generated} (see {@link GeneratedDataset}).
  */
 final class ResolvedModel {
     /** The zoo model, or null for a program read from MLIR files. */
@@ -43,16 +44,19 @@ final class ResolvedModel {
     final Program program;
     final String fusion;
     final Schedule schedule;
+    /** The named fusion presets the model offers, in the order they are listed. */
+    final Map<String, Schedule> presets;
     final Parallelization parallelization;
     /** What reading the model changed or ignored (MLIR shapes rebound, dynamic sizes chosen, ...). */
     final List<String> warnings;
 
     private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
-            Parallelization parallelization, List<String> warnings) {
+            Map<String, Schedule> presets, Parallelization parallelization, List<String> warnings) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
+        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
     }
@@ -66,6 +70,7 @@ final class ResolvedModel {
      * programs generate data of their declared shapes.
      */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
+        options.applySchedule();
         if (isSource(options.model)) {
             if (!GeneratedDataset.names(data.dataset)) {
                 throw UserError.of("dataset '" + data.dataset + "' cannot feed the " + sourceKind(options.model)
@@ -88,6 +93,7 @@ final class ResolvedModel {
      * {@code defaultDataset}); MLIR files keep their declared shapes unless a {@code generated} spec binds them.
      */
     static ResolvedModel forCompile(ProgramOptions options, String datasetSpec, String defaultDataset) {
+        options.applySchedule();
         if (isSource(options.model)) {
             if (datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
                 throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the "
@@ -197,7 +203,7 @@ final class ResolvedModel {
                     accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(null, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(null, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 read.warnings());
     }
 
@@ -218,7 +224,7 @@ final class ResolvedModel {
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model, accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(model, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 List.of());
     }
 

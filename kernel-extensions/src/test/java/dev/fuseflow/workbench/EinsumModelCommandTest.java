@@ -80,4 +80,21 @@ class EinsumModelCommandTest {
                 file, "--dataset", "generated", "--fusion", "partial")));
         assertTrue(partial.getMessage().contains("unfused, full"), partial.getMessage());
     }
+
+    @Test
+    void theResolvedScheduleCompilesBackToTheSameGraphs() throws IOException {
+        String file = layerFile().toString();
+        String shown = new Workbench().execute(List.of("compile", "--model", file, "--fusion", "unfused", "--par", "i:2",
+                "--emit", "schedule")).plainText();
+        String line = shown.lines().filter(l -> l.startsWith("schedule ")).findFirst().orElseThrow();
+        assertEquals("schedule fusion=unfused order=g0:ikj,g1:ij par=i:2", line);
+        String direct = new Workbench().execute(List.of("compile", "--model", file, "--fusion", "unfused", "--par", "i:2",
+                "--emit", "json")).plainText();
+        String again = new Workbench().execute(List.of("compile", "--model", file, "--schedule",
+                line.substring("schedule ".length()), "--emit", "json")).plainText();
+        assertEquals(direct, again);
+        UserError both = assertThrows(UserError.class, () -> new Workbench().execute(List.of("compile", "--model", file,
+                "--schedule", "fusion=full", "--order", "ikj")));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+    }
 }
