@@ -88,6 +88,27 @@ public final class CostModel {
         return total;
     }
 
+    /**
+     * A whole schedule's estimate with each group in its cheapest valid order; groups without a valid order
+     * make the schedule infeasible (empty). Records every group's outputs on the way.
+     */
+    public java.util.Optional<CostEstimate> estimateSchedule(dev.fuseflow.compiler.schedule.Schedule schedule,
+            int orderLimit) {
+        CostEstimate total = CostEstimate.ZERO;
+        boolean feasible = true;
+        for (List<Integer> members : schedule.groups()) {
+            FusedGroup group = FusedGroup.of(program, members);
+            List<DataflowOrder> valid = dev.fuseflow.compiler.fusion.Lowering.validOrders(program, group, orderLimit);
+            if (valid.isEmpty()) {
+                feasible = false;
+            } else {
+                total = total.plus(estimate(group, cheapest(group, valid)));
+            }
+            record(group);
+        }
+        return feasible ? java.util.Optional.of(total) : java.util.Optional.empty();
+    }
+
     /** Records the statistics of the tensors the group materialises, for the groups that read them. */
     public void record(FusedGroup group) {
         for (Assignment root : group.roots()) {

@@ -164,7 +164,7 @@ class CostModelTest {
         assertEquals(valid.get(0), CostModel.assumed(dense).cheapest(group, valid));
     }
 
-    private static double spearman(List<double[]> pairs) {
+    static double spearman(List<double[]> pairs) {
         double[] rx = ranks(pairs, 0);
         double[] ry = ranks(pairs, 1);
         double mx = 0;
