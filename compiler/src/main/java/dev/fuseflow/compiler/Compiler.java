@@ -5,6 +5,7 @@ import dev.fuseflow.compiler.fusion.Lowering;
 import dev.fuseflow.compiler.fusion.FusedGroup;
 import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.passes.SparsityBlocking;
 import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderChoice;
 import dev.fuseflow.compiler.schedule.Parallelization;
@@ -44,6 +45,21 @@ public final class Compiler {
      */
     public static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
             Parallelization parallelization, CostModel costs) {
+        return compile(program, fusionName, schedule, orderSpec, parallelization, costs, false);
+    }
+
+    /**
+     * Compiles the program blocked into b×b tiles ({@link SparsityBlocking}) for the simulator's true-block
+     * values; the compiled program is the blocked one (every dimension divided by b).
+     */
+    public static CompiledProgram compileBlocked(Program program, String fusionName, Schedule schedule,
+            String orderSpec, Parallelization parallelization, int blockSize) {
+        Program blocked = SparsityBlocking.block(program, blockSize);
+        return compile(blocked, fusionName, schedule, orderSpec, parallelization, CostModel.assumed(blocked), true);
+    }
+
+    private static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
+            Parallelization parallelization, CostModel costs, boolean tiles) {
         Map<Integer, String> orders = parseOrders(orderSpec, schedule.groups().size());
         List<CompiledGroup> groups = new ArrayList<>();
         java.util.Set<String> parallelized = new java.util.HashSet<>();
@@ -67,7 +83,7 @@ public final class Compiler {
                 }
             }
             groups.add(new CompiledGroup(g, members, order, valid.stream().map(DataflowOrder::name).toList(),
-                    Lowering.lower(program, group, order, lanes, program.name() + "/g" + g)));
+                    Lowering.lower(program, group, order, lanes, program.name() + "/g" + g, true, tiles)));
         }
         for (String name : parallelization.lanes().keySet()) {
             if (!parallelized.contains(name)) {

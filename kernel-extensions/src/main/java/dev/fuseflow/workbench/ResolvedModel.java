@@ -271,6 +271,11 @@ final class ResolvedModel {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
     }
 
+    /** Compiles the program blocked into b×b tiles, for true-block values. */
+    CompiledProgram compileBlocked(String orderSpec, int blockSize) {
+        return Compiler.compileBlocked(program, fusion, schedule, orderSpec, parallelization, blockSize);
+    }
+
     /** Compiles with {@code auto} orders chosen by the cost model measured on the run's inputs. */
     CompiledProgram compile(String orderSpec, Map<String, FiberTensor> inputs) {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization,

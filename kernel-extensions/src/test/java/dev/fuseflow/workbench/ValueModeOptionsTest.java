@@ -43,6 +43,20 @@ class ValueModeOptionsTest {
         }
     }
 
+    @Test
+    void trueBlockRunsCompiledModelsOnTilesAndVerifies() {
+        for (int block : new int[] {16, 32}) {
+            JsonObject tiles = simulate("--values true-block --block " + block);
+            assertEquals("true-block", tiles.get("values").getAsString());
+            assertEquals(block, tiles.get("block").getAsInt());
+            assertTrue(tiles.get("verified").getAsBoolean(), tiles.toString());
+        }
+        UserError vector = assertThrows(UserError.class, () -> new Workbench().execute(List.of("simulate", "--model",
+                "einsum:A: dense [8, 8]; b: dense [8]; Y: dense [8, 8]; Y(i,j) = A(i,j) + b(j)", "--dataset",
+                "generated", "--values", "true-block", "--block", "16")));
+        assertTrue(vector.getMessage().contains("b has rank 1"), vector.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--values blocks                                 | value mode 'blocks' is unknown (accepted: scalar, block-timing, true-block)",
@@ -50,7 +64,6 @@ class ValueModeOptionsTest {
         "--values block-timing                           | --values block-timing needs --block B with one of Comal's block sizes (accepted: 16, 32, 64)",
         "--values block-timing --block 8                 | needs --block B with one of Comal's block sizes, not 8",
         "--values block-timing --block 16 --memory comal-hbm | --values block-timing runs without a memory model",
-        "--values true-block --block 16                  | --values true-block is not available for compiled models yet",
     })
     void badValueOptionsAreOneSentence(String options, String expected) {
         UserError error = assertThrows(UserError.class, () -> simulate(options));
