@@ -8,6 +8,7 @@ import dev.fuseflow.compiler.export.DotExporter;
 import dev.fuseflow.compiler.export.JsonExporter;
 import dev.fuseflow.compiler.export.SummaryPrinter;
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.ValueMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,15 @@ final class CompilationRunner {
                     + "or use --emit comal-proto-text to print the text form");
         }
         ResolvedModel resolved = ResolvedModel.forCompile(command.program, command.dataset, DEFAULT_DATASET);
-        CompiledProgram compiled = resolved.compile(command.program.order);
+        ValueMode mode = SimulationRunner.valueMode(command.program.values, command.program.block);
+        CompiledProgram compiled = mode == ValueMode.TRUE_BLOCK
+                ? resolved.compileBlocked(command.program.order, command.program.block)
+                : resolved.compile(command.program.order);
         if (command.emit.startsWith("comal-proto")) {
-            return comal(compiled, command.emit.equals("comal-proto"), command.output);
+            // both block modes run Comal's block entry points on b×b tiles, which the stream shape announces
+            ComalExport.StreamShape shape = mode == ValueMode.SCALAR ? ComalExport.StreamShape.SCALAR
+                    : new ComalExport.StreamShape(command.program.block, true);
+            return comal(compiled, command.emit.equals("comal-proto"), command.output, shape);
         }
         String text = switch (command.emit) {
             case "dot" -> DotExporter.toDot(compiled);
@@ -83,7 +90,8 @@ final class CompilationRunner {
      * FILE, several to {@link #groupFile} names, all checked before any is written. Printed text forms of
      * several groups are separated by a comment line naming the group (text-format comments).
      */
-    private static CommandOutput comal(CompiledProgram compiled, boolean binary, String output) {
+    private static CommandOutput comal(CompiledProgram compiled, boolean binary, String output,
+            ComalExport.StreamShape shape) {
         List<CompiledGroup> groups = compiled.groups();
         if (output == null) {
             StringBuilder text = new StringBuilder();
@@ -92,7 +100,7 @@ final class CompilationRunner {
                     text.append("# group g").append(group.index()).append(": assignments ")
                             .append(group.assignments()).append(", order ").append(group.order().name()).append('\n');
                 }
-                text.append(ComalExport.text(group.graph()));
+                text.append(ComalExport.text(group.graph(), shape));
             }
             return CommandOutput.text(text.toString());
         }
@@ -104,7 +112,8 @@ final class CompilationRunner {
         for (int g = 0; g < groups.size(); g++) {
             var graph = groups.get(g).graph();
             OutputFiles.writeNew(files.get(g),
-                    binary ? ComalExport.binary(graph) : ComalExport.text(graph).getBytes(StandardCharsets.UTF_8));
+                    binary ? ComalExport.binary(graph, shape)
+                            : ComalExport.text(graph, shape).getBytes(StandardCharsets.UTF_8));
         }
         return CommandOutput.text("wrote " + String.join(", ", files));
     }

@@ -57,6 +57,17 @@ class ValueModeOptionsTest {
         assertTrue(vector.getMessage().contains("b has rank 1"), vector.getMessage());
     }
 
+    @Test
+    void blockModesAnnounceTheirStreamShapeInComalExports() {
+        String scalar = new Workbench().execute(List.of("compile", "--model", "zoo:spmm", "--emit", "comal-proto-text"))
+                .plainText();
+        String blocked = new Workbench().execute(List.of("compile", "--model", "zoo:spmm", "--values", "true-block",
+                "--block", "32", "--emit", "comal-proto-text")).plainText();
+        assertFalse(scalar.contains("stream_shape"), "scalar graphs leave the field unset, as the original does");
+        assertEquals(2, blocked.split("stream_shape: 32", -1).length - 1, "one per value load: " + blocked);
+        assertTrue(blocked.contains("blocked: true"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--values blocks                                 | value mode 'blocks' is unknown (accepted: scalar, block-timing, true-block)",
