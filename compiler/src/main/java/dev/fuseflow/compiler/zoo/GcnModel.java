@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code zoo:gcn}: the paper's two-layer GCN, {@code softmax(A · relu((A·X)·W1 + b1) · W2 + b2)} with hidden
  * size 16, aggregation first and the raw 0/1 adjacency (paper-results.md §2.1 GCN, §2.1.1 steps 1–8). The
  * softmax (step 8) is four assignments (max, exp of the difference, sum, divide), which the unfused preset
- * keeps in one kernel as the artifact's {@code gcn_softmax} does.
+ * keeps in one kernel as the artifact's {@code gcn_softmax} does. Intermediates are (compressed, compressed)
+ * under every preset, so each preset stores the same entries (compiler/DEVIATIONS.md, Zoo GCN intermediates).
  */
 public final class GcnModel implements ZooModel {
     static final int HIDDEN = 16;
@@ -41,17 +42,17 @@ public final class GcnModel implements ZooModel {
                 b1: (dense) [%4$d]
                 W2: (compressed, compressed) [%4$d, %3$d]
                 b2: (dense) [%3$d]
-                T1: (dense, compressed) [%1$d, %2$d]
-                T2: (dense, compressed) [%1$d, %4$d]
-                T3: (dense, compressed) [%1$d, %4$d]
-                Hd: (dense, compressed) [%1$d, %4$d]
-                T4: (dense, compressed) [%1$d, %4$d]
-                T5: (dense, compressed) [%1$d, %3$d]
-                Z: (dense, compressed) [%1$d, %3$d]
+                T1: (compressed, compressed) [%1$d, %2$d]
+                T2: (compressed, compressed) [%1$d, %4$d]
+                T3: (compressed, compressed) [%1$d, %4$d]
+                Hd: (compressed, compressed) [%1$d, %4$d]
+                T4: (compressed, compressed) [%1$d, %4$d]
+                T5: (compressed, compressed) [%1$d, %3$d]
+                Z: (compressed, compressed) [%1$d, %3$d]
                 m: (compressed) [%1$d]
-                E: (dense, compressed) [%1$d, %3$d]
+                E: (compressed, compressed) [%1$d, %3$d]
                 s: (compressed) [%1$d]
-                P: (dense, compressed) [%1$d, %3$d]
+                P: (compressed, compressed) [%1$d, %3$d]
                 T1(i,f) = A(i,j) * X(j,f)
                 T2(i,h) = T1(i,f) * W1(f,h)
                 T3(i,h) = T2(i,h) + b1(h)
