@@ -2,6 +2,7 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledGroup;
 import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.ir.Assignment;
 import dev.fuseflow.compiler.export.ComalExport;
 import dev.fuseflow.compiler.export.DotExporter;
 import dev.fuseflow.compiler.export.JsonExporter;
@@ -18,7 +19,7 @@ final class CompilationRunner {
     private static final String DEFAULT_DATASET = "synthetic:rows=100,cols=100,density=0.05,features=16,seed=1";
 
     /** The {@code --emit} forms, in the order the help and errors list them. */
-    static final List<String> FORMS = List.of("summary", "dot", "json", "comal-proto", "comal-proto-text");
+    static final List<String> FORMS = List.of("summary", "schedule", "dot", "json", "comal-proto", "comal-proto-text");
 
     private CompilationRunner() {
     }
@@ -39,6 +40,7 @@ final class CompilationRunner {
         String text = switch (command.emit) {
             case "dot" -> DotExporter.toDot(compiled);
             case "json" -> JsonExporter.toJson(compiled);
+            case "schedule" -> scheduleText(resolved, compiled);
             default -> SimulationRunner.warningLines(resolved.warnings) + SummaryPrinter.print(compiled);
         };
         if (command.output != null) {
@@ -46,6 +48,34 @@ final class CompilationRunner {
             return CommandOutput.text("wrote " + command.output);
         }
         return CommandOutput.text(text);
+    }
+
+    /**
+     * The numbered assignments, the model's presets and the schedule as resolved, in the one-line form that
+     * {@code --schedule} reads back (with {@code auto} replaced by the orders chosen).
+     */
+    static String scheduleText(ResolvedModel resolved, CompiledProgram compiled) {
+        StringBuilder text = new StringBuilder();
+        List<Assignment> assignments = resolved.program.assignments();
+        text.append("program ").append(resolved.program.name()).append(": ").append(assignments.size())
+                .append(assignments.size() == 1 ? " assignment\n" : " assignments\n");
+        for (int i = 0; i < assignments.size(); i++) {
+            text.append("  ").append(i).append(": ").append(assignments.get(i)).append('\n');
+        }
+        text.append("presets\n");
+        int width = resolved.presets.keySet().stream().mapToInt(String::length).max().orElse(0);
+        resolved.presets.forEach((name, schedule) -> text.append("  ").append(name)
+                .append(" ".repeat(width - name.length() + 2)).append(schedule).append('\n'));
+        text.append("schedule ").append(compiled.resolved(resolved.parallelization)).append('\n');
+        for (CompiledGroup group : compiled.groups()) {
+            int position = group.validOrders().indexOf(group.order().name()) + 1;
+            text.append("  g").append(group.index()).append(" assignments ").append(group.assignments())
+                    .append(": order ").append(group.order().name())
+                    .append(position > 0 ? " (#" + position + " of " + group.validOrders().size() + " valid orders)"
+                            : " (beyond the " + group.validOrders().size() + " enumerated orders)")
+                    .append('\n');
+        }
+        return text.toString();
     }
 
     /**

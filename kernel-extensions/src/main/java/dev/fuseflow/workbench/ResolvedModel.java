@@ -2,6 +2,8 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.cost.CostModel;
+import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.frontend.mlir.MlirModule;
 import dev.fuseflow.compiler.frontend.mlir.MlirProgram;
 import dev.fuseflow.compiler.frontend.mlir.MlirReader;
@@ -32,8 +34,9 @@ import java.util.Optional;
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
  * applied), its schedule, and the input tensors in their declared formats. Shared by compile and simulate.
- * Models are zoo models ({@code zoo:spmm}) or MLIR files ({@code gcn.mlir}, or split files chained as
- * {@code a.mlir,b.mlir}); MLIR models run on {@code --dataset generated} (see {@link GeneratedDataset}).
+ * Models are zoo models ({@code zoo:spmm}), MLIR files ({@code gcn.mlir}, or split files chained as
+ * {@code a.mlir,b.mlir}) or einsum programs ({@code layer.ein}, {@code einsum:'...'}); the latter two run on
+ * {@code --dataset generated} (see {@link GeneratedDataset}).
  */
 final class ResolvedModel {
     /** The zoo model, or null for a program read from MLIR files. */
@@ -41,16 +44,19 @@ final class ResolvedModel {
     final Program program;
     final String fusion;
     final Schedule schedule;
+    /** The named fusion presets the model offers, in the order they are listed. */
+    final Map<String, Schedule> presets;
     final Parallelization parallelization;
     /** What reading the model changed or ignored (MLIR shapes rebound, dynamic sizes chosen, ...). */
     final List<String> warnings;
 
     private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
-            Parallelization parallelization, List<String> warnings) {
+            Map<String, Schedule> presets, Parallelization parallelization, List<String> warnings) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
+        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
     }
@@ -59,16 +65,20 @@ final class ResolvedModel {
     record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
     }
 
-    /** Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR files generate data. */
+    /**
+     * Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR and einsum
+     * programs generate data of their declared shapes.
+     */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
-        if (isMlir(options.model)) {
+        options.applySchedule();
+        if (isSource(options.model)) {
             if (!GeneratedDataset.names(data.dataset)) {
-                throw UserError.of("dataset '" + data.dataset + "' cannot feed the MLIR model " + options.model
-                        + "; MLIR models run on generated data of their declared shapes", List.of(
-                        "generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+                throw UserError.of("dataset '" + data.dataset + "' cannot feed the " + sourceKind(options.model)
+                        + " model " + options.model + "; such models run on generated data of their declared shapes",
+                        List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
             }
             GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
-            ResolvedModel resolved = fromMlir(options, generated.binding(data.scale));
+            ResolvedModel resolved = fromSource(options, generated.binding(data.scale));
             return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
                     data.dataset);
         }
@@ -83,13 +93,15 @@ final class ResolvedModel {
      * {@code defaultDataset}); MLIR files keep their declared shapes unless a {@code generated} spec binds them.
      */
     static ResolvedModel forCompile(ProgramOptions options, String datasetSpec, String defaultDataset) {
-        if (isMlir(options.model)) {
+        options.applySchedule();
+        if (isSource(options.model)) {
             if (datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
-                throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the MLIR model "
-                        + options.model, List.of("generated[:dynamic=16,<tensor>.<dim>=N]"));
+                throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the "
+                        + sourceKind(options.model) + " model " + options.model,
+                        List.of("generated[:dynamic=16,<tensor>.<dim>=N]"));
             }
             GeneratedDataset generated = GeneratedDataset.parse(datasetSpec == null ? GeneratedDataset.NAME : datasetSpec, 1);
-            return fromMlir(options, generated.binding(1));
+            return fromSource(options, generated.binding(1));
         }
         ZooModel zoo = zooModel(options.model);
         Dataset dataset = DatasetRegistry.resolve(datasetSpec == null ? defaultDataset : datasetSpec, 1, 1);
@@ -101,9 +113,29 @@ final class ResolvedModel {
         return List.of(spec.split(",")).stream().allMatch(f -> f.trim().endsWith(".mlir"));
     }
 
-    private static ResolvedModel fromMlir(ProgramOptions options, ShapeBinding binding) {
+    /** {@code einsum:'<program text>'} or an einsum file ({@code .ein}, {@code .einsum}). */
+    static boolean isEinsum(String spec) {
+        return spec.startsWith(EINSUM_PREFIX) || spec.endsWith(".ein") || spec.endsWith(".einsum");
+    }
+
+    /** A program the user wrote (MLIR or einsum) rather than a zoo model. */
+    static boolean isSource(String spec) {
+        return isEinsum(spec) || isMlir(spec);
+    }
+
+    private static String sourceKind(String spec) {
+        return isEinsum(spec) ? "einsum" : "MLIR";
+    }
+
+    private static final String EINSUM_PREFIX = "einsum:";
+
+    /** A source program with its file-given groups (one per MLIR file) and how it was read. */
+    private record SourceProgram(Program program, Schedule fileGroups, List<String> warnings) {
+    }
+
+    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
         List<MlirModule> modules = new ArrayList<>();
-        for (String file : options.model.split(",")) {
+        for (String file : spec.split(",")) {
             Path path = Path.of(file.trim());
             if (!Files.isRegularFile(path)) {
                 throw UserError.of("MLIR file '" + file.trim() + "' does not exist");
@@ -111,6 +143,42 @@ final class ResolvedModel {
             modules.add(MlirReader.read(path));
         }
         MlirProgram read = MlirModule.chain(modules, binding);
+        return new SourceProgram(read.program(), new Schedule(read.fileGroups()), read.warnings());
+    }
+
+    /** Einsum text declares its shapes; {@code --scale} shrinks each dimension as for MLIR static shapes. */
+    private static SourceProgram readEinsum(String spec, ShapeBinding binding) {
+        if (!binding.dims().isEmpty()) {
+            throw UserError.of("an einsum model takes its shapes from its declarations; generated data cannot "
+                    + "rebind " + String.join(", ", binding.dims().keySet()), List.of("generated:density=..,seed=.."));
+        }
+        Program program;
+        if (spec.startsWith(EINSUM_PREFIX)) {
+            String text = spec.substring(EINSUM_PREFIX.length()).replace(";", "\n");
+            program = EinsumParser.parse(text, "<einsum>", "einsum");
+        } else {
+            Path path = Path.of(spec);
+            if (!Files.isRegularFile(path)) {
+                throw UserError.of("einsum file '" + spec + "' does not exist");
+            }
+            String text;
+            try {
+                text = Files.readString(path);
+            } catch (java.io.IOException e) {
+                throw UserError.of("einsum file '" + spec + "' cannot be read: " + e.getMessage());
+            }
+            String name = path.getFileName().toString().replaceFirst("\\.(ein|einsum)$", "");
+            program = EinsumParser.parse(text, spec, name);
+        }
+        for (TensorDecl decl : List.copyOf(program.tensors().values())) {
+            program = program.withTensor(decl.withShape(decl.shape().stream().map(binding::scaled).toList()));
+        }
+        return new SourceProgram(program, null, List.of());
+    }
+
+    private static ResolvedModel fromSource(ProgramOptions options, ShapeBinding binding) {
+        SourceProgram read = isEinsum(options.model) ? readEinsum(options.model, binding)
+                : readMlir(options.model, binding);
         Program program = read.program();
         for (String modeOrder : options.modeOrders) {
             program = withModeOrder(program, modeOrder);
@@ -118,7 +186,9 @@ final class ResolvedModel {
         int n = program.assignments().size();
         Map<String, Schedule> presets = new LinkedHashMap<>();
         presets.put("unfused", Schedule.unfused(n));
-        presets.put("files", new Schedule(read.fileGroups()));
+        if (read.fileGroups() != null) {
+            presets.put("files", read.fileGroups());
+        }
         presets.put("full", Schedule.full(n));
         Schedule schedule;
         if (presets.containsKey(options.fusion)) {
@@ -129,10 +199,11 @@ final class ResolvedModel {
             List<String> accepted = new ArrayList<>(presets.keySet());
             accepted.add("groups=0-1,2");
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model
-                    + " ('files' is one group per MLIR file, as the original runs them)", accepted);
+                    + (read.fileGroups() == null ? "" : " ('files' is one group per MLIR file, as the original runs them)"),
+                    accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(null, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(null, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 read.warnings());
     }
 
@@ -153,7 +224,7 @@ final class ResolvedModel {
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model, accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(model, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 List.of());
     }
 
@@ -164,7 +235,9 @@ final class ResolvedModel {
         List<String> accepted = new ArrayList<>(Zoo.names());
         accepted.add("FILE.mlir");
         accepted.add("A.mlir,B.mlir");
-        throw UserError.of("model '" + spec + "' is neither a zoo model nor an .mlir file", accepted);
+        accepted.add("FILE.ein");
+        accepted.add("einsum:'<program; program>'");
+        throw UserError.of("model '" + spec + "' is neither a zoo model nor an MLIR or einsum program", accepted);
     }
 
     private static void rejectUnsupported(ProgramOptions options) {
@@ -193,8 +266,15 @@ final class ResolvedModel {
         return program.withTensor(decl.withModeOrder(order));
     }
 
+    /** Compiles with {@code auto} orders chosen from the declared formats (no data at hand). */
     CompiledProgram compile(String orderSpec) {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
+    }
+
+    /** Compiles with {@code auto} orders chosen by the cost model measured on the run's inputs. */
+    CompiledProgram compile(String orderSpec, Map<String, FiberTensor> inputs) {
+        return Compiler.compile(program, fusion, schedule, orderSpec, parallelization,
+                CostModel.measured(program, inputs));
     }
 
     /** The dimensions a dataset gives a model (its {@code dimensions()}), checked against what the model needs. */

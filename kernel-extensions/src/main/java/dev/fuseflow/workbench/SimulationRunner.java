@@ -28,7 +28,7 @@ final class SimulationRunner {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
-        CompiledProgram compiled = bound.resolved().compile(command.program.order);
+        CompiledProgram compiled = bound.resolved().compile(command.program.order, bound.inputs());
         RunResult result;
         try {
             result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
