@@ -327,10 +327,15 @@ final class ResolvedModel {
                 + "' has no part '" + partName + "', which zoo:" + model.name() + " reads into " + decl.name(),
                 List.copyOf(dataset.parts().keySet())));
         int[] shape = decl.shapeArray();
-        if (shape.length != 2 || shape[0] != part.rowCount() || shape[1] != part.colCount()) {
+        // a 1×n part (a bias row) feeds a vector of n entries
+        boolean row = shape.length == 1 && part.rowCount() == 1 && shape[0] == part.colCount();
+        if (!row && (shape.length != 2 || shape[0] != part.rowCount() || shape[1] != part.colCount())) {
             throw UserError.of("dataset part '" + partName + "' is " + part.rowCount() + "×" + part.colCount()
                     + " but zoo:" + model.name() + " declares " + decl.name() + " as "
-                    + java.util.Arrays.toString(shape));
+                    + java.util.Arrays.toString(shape) + " (a 1×n part may also feed a vector [n])");
+        }
+        if (row) {
+            return rowVector(decl, part);
         }
         if (part instanceof SparseMatrix m) {
             return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(), m.coordinates(),
@@ -338,5 +343,19 @@ final class ResolvedModel {
         }
         DenseMatrix f = (DenseMatrix) part;
         return FiberTensor.fromDense(decl.name(), shape, decl.formats(), decl.modeOrderArray(), f.values());
+    }
+
+    /** A 1×n part as a vector: a dense row keeps every value, a sparse one its stored entries. */
+    private static FiberTensor rowVector(TensorDecl decl, DataPart part) {
+        int[] shape = decl.shapeArray();
+        if (part instanceof SparseMatrix m) {
+            int[][] columns = new int[m.nnz()][];
+            for (int e = 0; e < columns.length; e++) {
+                columns[e] = new int[] {m.cols()[e]};
+            }
+            return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(), columns, m.values());
+        }
+        return FiberTensor.fromDense(decl.name(), shape, decl.formats(), decl.modeOrderArray(),
+                ((DenseMatrix) part).values());
     }
 }
