@@ -54,7 +54,7 @@ class WorkbenchTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm)",
+        "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm,",
         "simulate --model zoo:spmm --dataset nope                       | unknown dataset 'nope'",
         "simulate --bogus                                               | unknown option '--bogus' for 'simulate'",
         "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile, datasets, bench)",
