@@ -89,8 +89,4 @@ record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult
         }
         return moved.isEmpty() ? "auto" : String.join(",", moved);
     }
-
-    boolean verified() {
-        return lastResult == null || lastResult.verified();
-    }
 }

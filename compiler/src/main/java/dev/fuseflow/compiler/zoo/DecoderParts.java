@@ -26,10 +26,6 @@ public record DecoderParts(Range first, Range attention, Range tail, Range next)
             return assignments.stream().allMatch(this::contains);
         }
 
-        public boolean containsAny(List<Integer> assignments) {
-            return assignments.stream().anyMatch(this::contains);
-        }
-
         /** The assignment indices, in order. */
         public List<Integer> members() {
             return java.util.stream.IntStream.range(from, to).boxed().toList();
