@@ -29,6 +29,12 @@ public final class SimulationReport {
     private final String title;
     private final String shortTitle;
 
+    /** The report of one simulated program, not composed. */
+    SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result, String timing,
+            String memory, String values, int block) {
+        this(model, dataset, compiled, result, null, timing, memory, values, block);
+    }
+
     /**
      * @param composed the totals of {@code --decoders N}, or null: with it the statistics are the composed
      *                 totals, {@code composed} is true and every group carries its part and multiplicity
