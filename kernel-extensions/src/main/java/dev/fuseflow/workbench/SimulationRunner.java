@@ -4,6 +4,7 @@ import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.BlockProgramRunner;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
@@ -22,26 +23,39 @@ final class SimulationRunner {
     static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
-        if (command.decoders != null) {
-            throw UserError.of("--decoders applies to zoo:gpt3-bigbird only");
+        if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
+            throw UserError.of("--decoders applies to " + ComposedDecoders.MODEL + " only, not to "
+                    + command.program.model);
         }
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
+        DecoderComposition composition = command.decoders == null ? null
+                : ComposedDecoders.plan(bound.resolved(), command.decoders);
         boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
+        if (tiles && composition != null) {
+            throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
+                    + "decoder, so leave out --decoders or use --values block-timing");
+        }
         CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(command.program.order, options.blockSize())
                 : bound.resolved().compile(command.program.order, bound.inputs());
+        Simulator simulator = new Simulator(options);
         RunResult result;
+        ComposedDecoders composed = null;
         try {
-            result = tiles ? new BlockProgramRunner(new Simulator(options)).run(compiled, bound.resolved().program,
+            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
                     bound.inputs(), options.blockSize(), cancelled)
-                    : new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
+                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled);
+            if (composition != null) {
+                composed = ComposedDecoders.compose(composition, bound.resolved(), command.program.order,
+                        bound.inputs(), result, simulator, cancelled);
+            }
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + command.program.model);
         }
         SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                options.timing().toString(), options.memory().toString(), options.values().toString(),
+                composed, options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
