@@ -44,38 +44,107 @@ final class ResolvedModel {
     final Parallelization parallelization;
     /** What reading the model changed or ignored (MLIR shapes rebound, dynamic sizes chosen, ...). */
     final List<String> warnings;
+    /** The named fusion presets of this model (zoo presets; unfused, files and full for MLIR). */
+    final Map<String, Schedule> presets;
 
     private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
-            Parallelization parallelization, List<String> warnings) {
+            Parallelization parallelization, List<String> warnings, Map<String, Schedule> presets) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
+        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
     }
 
-    /** A resolved model with its input tensors and the dataset spec they came from. */
-    record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
+    /** The same program under another schedule and parallelization (a sweep's configurations share one program). */
+    ResolvedModel with(String fusionName, Schedule newSchedule, Parallelization newParallelization) {
+        return new ResolvedModel(model, program, fusionName, newSchedule, newParallelization, warnings, presets);
+    }
+
+    /**
+     * A resolved model with the dataset spec its inputs come from. The input tensors are built on first use
+     * and then kept, so a sweep whose results are all cached never builds them.
+     */
+    static final class Bound {
+        private final ResolvedModel resolved;
+        private final String datasetSpec;
+        private final LazyInputs inputs;
+
+        Bound(ResolvedModel resolved, String datasetSpec, java.util.function.Supplier<Map<String, FiberTensor>> binder) {
+            this(resolved, datasetSpec, new LazyInputs(binder));
+        }
+
+        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs) {
+            this.resolved = resolved;
+            this.datasetSpec = datasetSpec;
+            this.inputs = inputs;
+        }
+
+        ResolvedModel resolved() {
+            return resolved;
+        }
+
+        String datasetSpec() {
+            return datasetSpec;
+        }
+
+        Map<String, FiberTensor> inputs() {
+            return inputs.get();
+        }
+
+        /** Another schedule of the same program on the same data; the input tensors are shared, built once. */
+        Bound with(ResolvedModel other) {
+            return new Bound(other, datasetSpec, inputs);
+        }
+    }
+
+    /** Input tensors built on first use, by one thread, then shared read-only. */
+    private static final class LazyInputs implements java.util.function.Supplier<Map<String, FiberTensor>> {
+        private final java.util.function.Supplier<Map<String, FiberTensor>> binder;
+        private Map<String, FiberTensor> inputs;
+
+        LazyInputs(java.util.function.Supplier<Map<String, FiberTensor>> binder) {
+            this.binder = binder;
+        }
+
+        @Override
+        public synchronized Map<String, FiberTensor> get() {
+            if (inputs == null) {
+                inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(binder.get()));
+            }
+            return inputs;
+        }
     }
 
     /** Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR files generate data. */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
         if (isMlir(options.model)) {
-            if (!GeneratedDataset.names(data.dataset)) {
-                throw UserError.of("dataset '" + data.dataset + "' cannot feed the MLIR model " + options.model
-                        + "; MLIR models run on generated data of their declared shapes", List.of(
-                        "generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
-            }
-            GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
-            ResolvedModel resolved = fromMlir(options, generated.binding(data.scale));
-            return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
-                    data.dataset);
+            return forGenerated(options, data.dataset, data.scale, data.seed);
         }
+        zooModel(options.model);
+        return forDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
+    }
+
+    /** An MLIR model on {@code generated} data of its declared shapes (any other dataset is a user error). */
+    static Bound forGenerated(ProgramOptions options, String datasetSpec, double scale, long seed) {
+        if (!GeneratedDataset.names(datasetSpec)) {
+            throw UserError.of("dataset '" + datasetSpec + "' cannot feed the MLIR model " + options.model
+                    + "; MLIR models run on generated data of their declared shapes", List.of(
+                    "generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+        }
+        GeneratedDataset generated = GeneratedDataset.parse(datasetSpec, seed);
+        ResolvedModel resolved = fromMlir(options, generated.binding(scale));
+        return new Bound(resolved, datasetSpec,
+                () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()));
+    }
+
+    /** A zoo model bound to a dataset already resolved (a sweep resolves each dataset once for all its models). */
+    static Bound forDataset(ProgramOptions options, Dataset dataset, long seed) {
         ZooModel zoo = zooModel(options.model);
-        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
+        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed));
     }
 
     /**
@@ -133,7 +202,7 @@ final class ResolvedModel {
         }
         rejectUnsupported(options);
         return new ResolvedModel(null, program, options.fusion, schedule, Parallelization.parse(options.par),
-                read.warnings());
+                read.warnings(), presets);
     }
 
     static ResolvedModel resolve(ZooModel model, ProgramOptions options, Map<String, Integer> dims) {
@@ -154,7 +223,7 @@ final class ResolvedModel {
         }
         rejectUnsupported(options);
         return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par),
-                List.of());
+                List.of(), presets);
     }
 
     static ZooModel zooModel(String spec) {

@@ -28,22 +28,33 @@ final class SimulationRunner {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
-        CompiledProgram compiled = bound.resolved().compile(command.program.order);
-        RunResult result;
-        try {
-            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
-        } catch (SimulationCancelledException e) {
-            throw new CancelledException("the simulation of " + command.program.model);
-        }
-        SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                options.timing().toString(), options.memory().toString(), options.values().toString(),
-                options.blockSize());
+        bound.inputs(); // a dataset that does not fit the model is reported before any compile error
+        SimulationReport report = simulate(command.program.model, bound, command.program.order, options, cancelled);
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
             OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
         }
         return report.output(text);
+    }
+
+    /**
+     * One configuration, the unit simulate runs once and a sweep runs per grid point: compile the bound model
+     * under {@code orderSpec}, simulate it under {@code options}, verify it and report.
+     *
+     * @throws CancelledException when {@code cancelled} turns true during the simulation
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            EngineOptions options, BooleanSupplier cancelled) {
+        CompiledProgram compiled = bound.resolved().compile(orderSpec);
+        RunResult result;
+        try {
+            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
+        } catch (SimulationCancelledException e) {
+            throw new CancelledException("the simulation of " + modelSpec);
+        }
+        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, options.timing().toString(),
+                options.memory().toString(), options.values().toString(), options.blockSize());
     }
 
     /** Warnings about how the model was read, one line each, before the text report. */
