@@ -132,6 +132,12 @@ public final class FuseFlow {
     }
 
     private static Optional<FuseFlowKernel> runningKernel() {
-        return BaseKernel.notebookKernel() instanceof FuseFlowKernel fuseflow ? Optional.of(fuseflow) : Optional.empty();
+        BaseKernel kernel;
+        try {
+            kernel = BaseKernel.notebookKernel();
+        } catch (NullPointerException e) {
+            return Optional.empty(); // jjava's way of saying that no kernel runs in this JVM
+        }
+        return kernel instanceof FuseFlowKernel fuseflow ? Optional.of(fuseflow) : Optional.empty();
     }
 }

@@ -24,10 +24,12 @@ import dev.fuseflow.simulator.tensor.FiberTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
@@ -55,7 +57,7 @@ final class ResolvedModel {
         this.schedule = schedule;
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
-        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+        this.presets = Collections.unmodifiableMap(new LinkedHashMap<>(presets));
     }
 
     /** The same program under another schedule and parallelization (a sweep's configurations share one program). */
@@ -72,7 +74,7 @@ final class ResolvedModel {
         private final String datasetSpec;
         private final LazyInputs inputs;
 
-        Bound(ResolvedModel resolved, String datasetSpec, java.util.function.Supplier<Map<String, FiberTensor>> binder) {
+        Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder) {
             this(resolved, datasetSpec, new LazyInputs(binder));
         }
 
@@ -101,18 +103,18 @@ final class ResolvedModel {
     }
 
     /** Input tensors built on first use, by one thread, then shared read-only. */
-    private static final class LazyInputs implements java.util.function.Supplier<Map<String, FiberTensor>> {
-        private final java.util.function.Supplier<Map<String, FiberTensor>> binder;
+    private static final class LazyInputs implements Supplier<Map<String, FiberTensor>> {
+        private final Supplier<Map<String, FiberTensor>> binder;
         private Map<String, FiberTensor> inputs;
 
-        LazyInputs(java.util.function.Supplier<Map<String, FiberTensor>> binder) {
+        LazyInputs(Supplier<Map<String, FiberTensor>> binder) {
             this.binder = binder;
         }
 
         @Override
         public synchronized Map<String, FiberTensor> get() {
             if (inputs == null) {
-                inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(binder.get()));
+                inputs = Collections.unmodifiableMap(new LinkedHashMap<>(binder.get()));
             }
             return inputs;
         }
