@@ -39,7 +39,9 @@ public final class MimeBundles {
     public static List<DisplayData> of(CommandOutput output) {
         List<DisplayData> bundles = new ArrayList<>();
         if (output instanceof CompiledGraph graph) {
-            bundles.add(graph(graph));
+            if (!graph.format().equals("dot")) { // DOT text was asked for: the kernel prints it
+                bundles.add(graph(graph));
+            }
             return bundles;
         }
         output.table().ifPresent(table -> bundles.add(table(table, output.plainText())));

@@ -16,14 +16,21 @@ public final class CompiledGraph implements CommandOutput {
     private final Integer group;
     private final String dot;
     private final String text;
+    private final String format;
     private Optional<byte[]> svg;
     private Optional<byte[]> png;
 
-    CompiledGraph(CompiledProgram compiled, Integer group, String dot, String text) {
+    CompiledGraph(CompiledProgram compiled, Integer group, String dot, String text, String format) {
         this.compiled = compiled;
         this.group = group;
         this.dot = dot;
         this.text = text;
+        this.format = format;
+    }
+
+    /** The form asked for: {@code svg} and {@code png} are pictures, {@code dot} is text (shown as text). */
+    public String format() {
+        return format;
     }
 
     /** A drawing already made (by the command), so it is not drawn again. */

@@ -80,7 +80,7 @@ final class GraphCommand implements Callable<CommandOutput> {
         }
         // warnings go to stderr: stdout is the picture, which may be redirected into a file
         resolved.warnings.forEach(w -> System.err.println("fuseflow: warning: " + w));
-        CompiledGraph graph = new CompiledGraph(compiled, group, dot, text);
+        CompiledGraph graph = new CompiledGraph(compiled, group, dot, text, format);
         if (format.equals("svg")) {
             graph.drawn("svg", drawing);
         } else if (format.equals("png")) {

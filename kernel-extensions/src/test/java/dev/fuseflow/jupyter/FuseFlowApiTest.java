@@ -72,6 +72,13 @@ class FuseFlowApiTest {
     }
 
     @Test
+    void aGraphAskedForAsDotTextIsShownAsText() {
+        CompiledGraph graph = FuseFlow.compile("--model zoo:spmm --format dot");
+        assertTrue(MimeBundles.of((dev.fuseflow.workbench.CommandOutput) graph).isEmpty());
+        assertTrue(graph.plainText().startsWith("digraph"));
+    }
+
+    @Test
     void theApiReportsUserMistakesAsOneSentence() {
         UserError error = assertThrows(UserError.class, () -> FuseFlow.sweep("--model zoo:spmm --dataset " + DATA
                 + " --timing fast --cache-dir " + cache));
