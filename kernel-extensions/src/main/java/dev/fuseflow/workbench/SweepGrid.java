@@ -195,10 +195,8 @@ final class SweepGrid {
     /** {@code --values} and {@code --block}: scalar rows have no block, block rows one per block size. */
     private static List<ValueChoice> valueChoices(SweepOptions o) {
         List<Integer> blocks = new ArrayList<>();
-        for (String word : distinct(ListOption.plain(o.blocks.isEmpty() ? List.of("-") : o.blocks), "--block")) {
-            if (word.equals("-")) {
-                break;
-            }
+        List<String> blockWords = o.blocks.isEmpty() ? List.of() : distinct(ListOption.plain(o.blocks), "--block");
+        for (String word : blockWords) {
             try {
                 blocks.add(Integer.parseInt(word));
             } catch (NumberFormatException e) {
