@@ -7,7 +7,7 @@ import java.util.function.BiPredicate;
 /**
  * Splits the comma lists of sweep options into items. Some items contain commas themselves
  * ({@code synthetic:rows=40,cols=40}, {@code bandwidth:bytes_per_cycle=32,latency=20}, {@code groups=0-1,2},
- * {@code g0:ikj,g1:ij}, {@code a.mlir,b.mlir}), so a piece that cannot begin an item of its own continues the
+ * {@code g0:ikj,g1:ij}, {@code a.mlir,b.mlir}, {@code einsum:'Y(i,j) = ...'}), so a piece that cannot begin an item of its own continues the
  * item before it. Each option says which pieces continue.
  */
 final class ListOption {
@@ -64,8 +64,12 @@ final class ListOption {
         return split(values, (item, piece) -> item.matches("g0:.*") && piece.matches("g[1-9]\\d*:.*"));
     }
 
-    /** Models: consecutive {@code .mlir} files are one chained model; zoo models are items of their own. */
+    /**
+     * Models: consecutive {@code .mlir} files are one chained model; zoo models are items of their own; an
+     * {@code einsum:} program takes the rest of its value (its text has commas), so it comes last or alone.
+     */
     static List<String> models(List<String> values) {
-        return split(values, (item, piece) -> item.endsWith(".mlir") && piece.endsWith(".mlir"));
+        return split(values, (item, piece) -> item.startsWith("einsum:")
+                || item.endsWith(".mlir") && piece.endsWith(".mlir"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.run.BlockProgramRunner;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
 import dev.fuseflow.diagnostics.UserError;
@@ -28,7 +29,6 @@ final class SimulationRunner {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
-        bound.inputs(); // a dataset that does not fit the model is reported before any compile error
         SimulationReport report = simulate(command.program.model, bound, command.program.order, options, cancelled);
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
@@ -40,16 +40,21 @@ final class SimulationRunner {
 
     /**
      * One configuration, the unit simulate runs once and a sweep runs per grid point: compile the bound model
-     * under {@code orderSpec}, simulate it under {@code options}, verify it and report.
+     * under {@code orderSpec} (blocked into b×b tiles for true-block values), simulate it under {@code options},
+     * verify it and report.
      *
      * @throws CancelledException when {@code cancelled} turns true during the simulation
      */
     static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
             EngineOptions options, BooleanSupplier cancelled) {
-        CompiledProgram compiled = bound.resolved().compile(orderSpec);
+        boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
+        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
+                : bound.resolved().compile(orderSpec, bound.inputs());
         RunResult result;
         try {
-            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
+            result = tiles ? new BlockProgramRunner(new Simulator(options)).run(compiled, bound.resolved().program,
+                    bound.inputs(), options.blockSize(), cancelled)
+                    : new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + modelSpec);
         }
@@ -69,8 +74,8 @@ final class SimulationRunner {
 
     /**
      * {@code --values} and {@code --block} on top of the other engine options; a bad value or combination is
-     * a user error. Block-timing changes only timing, so it runs any model; true-block needs the inputs as
-     * block tensors, which compiled models do not produce yet.
+     * a user error. Block-timing changes only timing, so it runs any model; true-block compiles the program
+     * blocked into b×b tiles (SparsityBlocking), which refuses what tiles cannot express.
      */
     static EngineOptions withValues(EngineOptions options, String values, Integer block) {
         ValueMode mode = valueMode(values, block);
@@ -105,11 +110,6 @@ final class SimulationRunner {
         if (block == null || !BLOCK_SIZES.contains(block)) {
             throw UserError.of("--values " + mode + " needs --block B with one of Comal's block sizes"
                     + (block == null ? "" : ", not " + block), BLOCK_SIZES.stream().map(String::valueOf).toList());
-        }
-        if (mode == ValueMode.TRUE_BLOCK) {
-            throw UserError.of("--values true-block is not available for compiled models yet, because the compiler "
-                    + "does not lay their tensors out as b×b blocks; use --values block-timing for the same timing "
-                    + "rules on scalar values");
         }
         return mode;
     }

@@ -1,7 +1,6 @@
 package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.Compiler;
-import dev.fuseflow.compiler.frontend.mlir.MlirReader;
 import dev.fuseflow.compiler.fusion.FusedGroup;
 import dev.fuseflow.compiler.fusion.Lowering;
 import dev.fuseflow.compiler.ir.Program;
@@ -89,7 +88,7 @@ final class SweepGrid {
         }
         List<String> models = distinct(ListOption.models(o.models), "--model");
         for (String model : models) {
-            checkModel(model);
+            checkModel(model, o.modeOrders);
         }
         List<String> fusions = distinct(ListOption.fusions(o.fusions.isEmpty() ? List.of(defaultFusion) : o.fusions),
                 "--fusion");
@@ -132,19 +131,27 @@ final class SweepGrid {
         return List.copyOf(seen);
     }
 
-    /** An unknown zoo model, a missing MLIR file or one that does not parse is wrong for every dataset. */
-    private static void checkModel(String model) {
-        if (!ResolvedModel.isMlir(model)) {
+    /**
+     * An unknown zoo model, or an MLIR or einsum program that is missing or does not parse, is wrong for every
+     * dataset. Reading a program at its declared shapes checks it (the sweep reads it again per dataset).
+     */
+    private static void checkModel(String model, List<String> modeOrders) {
+        if (!ResolvedModel.isSource(model)) {
             ResolvedModel.zooModel(model);
             return;
         }
-        for (String file : model.split(",")) {
-            Path path = Path.of(file.trim());
-            if (!Files.isRegularFile(path)) {
-                throw UserError.of("MLIR file '" + file.trim() + "' does not exist");
-            }
-            MlirReader.read(path);
-        }
+        ResolvedModel.forCompile(sourceOptions(model, modeOrders), null, null);
+    }
+
+    /** Program options for reading a model under its unfused preset (the sweep sets the rest per point). */
+    private static ProgramOptions sourceOptions(String model, List<String> modeOrders) {
+        ProgramOptions options = new ProgramOptions();
+        options.model = model;
+        options.fusion = "unfused";
+        options.order = "auto";
+        options.values = "scalar";
+        options.modeOrders = new ArrayList<>(modeOrders);
+        return options;
     }
 
     /** Fusion words: presets, all-partitions, groups=a-b,c, or a name (checked against the presets in expand). */
@@ -359,17 +366,12 @@ final class SweepGrid {
 
     /** The model on the dataset, with {@code --mode-order}; a mismatch is this pair's error row. */
     private ResolvedModel.Bound bind(String model, String dataset) {
-        ProgramOptions options = new ProgramOptions();
-        options.model = model;
-        options.fusion = "unfused";
-        options.order = "auto";
-        options.values = "scalar";
-        options.modeOrders = new ArrayList<>(modeOrders);
-        if (ResolvedModel.isMlir(model)) {
+        ProgramOptions options = sourceOptions(model, modeOrders);
+        if (ResolvedModel.isSource(model)) {
             return ResolvedModel.forGenerated(options, dataset, scale, seed);
         }
         if (GeneratedDataset.names(dataset)) {
-            throw UserError.of("dataset '" + dataset + "' makes data for MLIR programs; " + model
+            throw UserError.of("dataset '" + dataset + "' makes data for MLIR and einsum programs; " + model
                     + " takes a registered or synthetic dataset");
         }
         return ResolvedModel.forDataset(options, resolvedDatasets.get(dataset), seed);
@@ -418,7 +420,12 @@ final class SweepGrid {
         if (fusion.equals(PRESETS)) {
             resolved.presets.forEach((name, schedule) -> choices.add(new FusionChoice(name, schedule, null)));
         } else if (fusion.equals(ALL_PARTITIONS)) {
-            for (Schedule schedule : SchedulePartitions.all(n, maxConfigs)) {
+            if (n - 1 >= 31 || 1L << (n - 1) > maxConfigs) {
+                throw UserError.of("--fusion all-partitions gives 2^" + (n - 1) + " partitions of the " + n
+                        + " assignments of " + model + ", more than --max-configs " + maxConfigs
+                        + " allows; list the fusions you want, or raise --max-configs");
+            }
+            for (Schedule schedule : Schedule.contiguousPartitions(n)) {
                 choices.add(new FusionChoice(label(resolved, schedule), schedule, null));
             }
         } else if (fusion.startsWith("groups=")) {

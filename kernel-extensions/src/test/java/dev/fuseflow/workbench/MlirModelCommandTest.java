@@ -112,7 +112,7 @@ class MlirModelCommandTest {
             {"simulate --model " + file + " --dataset generated --fusion partial",
                 "(accepted: unfused, files, full, groups=0-1,2)"},
             {"simulate --model " + broken + " --dataset generated", broken + ":3:8: unsupported op 'linalg.matmull'"},
-            {"simulate --model nonsense --dataset generated", "model 'nonsense' is neither a zoo model nor an .mlir file"},
+            {"simulate --model nonsense --dataset generated", "model 'nonsense' is neither a zoo model nor an MLIR or einsum program"},
         };
         for (String[] c : cases) {
             UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words(c[0])), c[0]);

@@ -172,7 +172,6 @@ class SweepCommandTest {
         "--block 17                          | not 17 (accepted: 16, 32, 64)",
         "--block x                           | --block x is not a block size",
         "--values scalar --block 16          | --block applies to --values block-timing only; add it to --values",
-        "--values true-block --block 16      | --values true-block is not available for compiled models yet",
         "--fusion partial                    | fusion 'partial' is not a preset of any model in the sweep (accepted: unfused, full, presets, all-partitions",
         "--fusion groups=a                   | fusion 'groups=a' is not a list of assignment ranges",
         "--order #0                          | order '#0' has '#0', which is not #k with k >= 1",
@@ -208,7 +207,7 @@ class SweepCommandTest {
         SweepResult result = sweep("--model zoo:spmm --dataset generated," + DATA);
         assertEquals(2, result.rows().size());
         assertTrue(((String) result.rows().get(0).get("error")).contains(
-                "dataset 'generated' makes data for MLIR programs; zoo:spmm takes a registered or synthetic dataset"));
+                "dataset 'generated' makes data for MLIR and einsum programs; zoo:spmm takes a registered or synthetic dataset"));
         assertFalse(result.rows().get(1).failed());
     }
 
@@ -222,16 +221,6 @@ class SweepCommandTest {
         assertEquals(List.of("g0:ikj,g1:ij", "g0:#2,g1:ij", "auto"),
                 ListOption.orders(List.of("g0:ikj,g1:ij,g0:#2,g1:ij", "auto")));
         assertEquals(List.of("zoo:spmm", "a.mlir,b.mlir"), ListOption.models(List.of("zoo:spmm,a.mlir,b.mlir")));
-    }
-
-    @Test
-    void contiguousPartitionsComeUnfusedFirstAndFullLast() {
-        var partitions = SchedulePartitions.all(3, 100);
-        assertEquals(List.of("groups=0,1,2", "groups=0,1-2", "groups=0-1,2", "groups=0-2"),
-                partitions.stream().map(Object::toString).toList());
-        assertEquals(1L << 11, SchedulePartitions.count(12));
-        UserError error = assertThrows(UserError.class, () -> SchedulePartitions.all(12, 100));
-        assertTrue(error.getMessage().contains("2048 partitions of 12 assignments"), error.getMessage());
     }
 
     @Test
@@ -266,6 +255,24 @@ class SweepCommandTest {
             Files.deleteIfExists(first);
             Files.deleteIfExists(second);
         }
+    }
+
+    @Test
+    void anEinsumModelSweepsItsPartitionsAndTheLimitHolds() {
+        String model = "einsum:A: csr [24, 20]; X: dense [20, 8]; T: dcsr [24, 8]; Y: dcsr [24, 8]; "
+                + "T(i,j) = A(i,k) * X(k,j); Y(i,j) = relu(T(i,j))";
+        List<String> words = new ArrayList<>(List.of("sweep", "--model", model, "--dataset", "generated:density=0.3",
+                "--fusion", "all-partitions", "--cache-dir", cache.toString()));
+        SweepResult result = (SweepResult) new Workbench().execute(words);
+        assertEquals(List.of("unfused", "full"), column(result, "fusion"));
+        assertEquals(List.of("groups=0,1", "groups=0-1"), column(result, "schedule"));
+        for (SweepRow row : result.rows()) {
+            assertEquals(true, row.get("verified"), row.cells().toString());
+        }
+        words.addAll(List.of("--max-configs", "1"));
+        UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words));
+        assertTrue(error.getMessage().contains("--fusion all-partitions gives 2^1 partitions of the 2 assignments"),
+                error.getMessage());
     }
 
     @Test
