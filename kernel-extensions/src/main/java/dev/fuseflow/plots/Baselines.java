@@ -8,13 +8,13 @@ import tech.tablesaw.api.Table;
 
 /**
  * Ratios to the unfused row of the same configuration: the row with fusion {@code unfused} that agrees on
- * model, dataset, parallelization, value mode, block, timing, FIFO depth and memory model (the first in table
+ * model, dataset, parallelization, value mode, block, timing, FIFO depth, memory model and decoder count (the first in table
  * order when several, e.g. one per dataflow order). Rows without such a baseline get NaN.
  */
 public final class Baselines {
     /** The columns a row and its unfused baseline must agree on. */
     public static final List<String> MATCH = List.of("model", "dataset", "par", "values", "block", "timing", "fifo",
-            "memory");
+            "memory", "decoders");
 
     private Baselines() {
     }

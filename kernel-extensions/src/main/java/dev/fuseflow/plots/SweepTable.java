@@ -16,7 +16,7 @@ import tech.tablesaw.columns.Column;
 final class SweepTable {
     /** The columns that say what a configuration is, in the order labels list them. */
     static final List<String> COORDINATES = List.of("model", "dataset", "fusion", "schedule", "order", "par",
-            "values", "block", "timing", "fifo", "memory");
+            "values", "block", "timing", "fifo", "memory", "decoders");
 
     private final Table table;
     private final String plot;

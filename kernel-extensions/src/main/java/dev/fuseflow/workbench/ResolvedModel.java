@@ -369,9 +369,10 @@ final class ResolvedModel {
      */
     Map<String, FiberTensor> bind(Dataset dataset, long seed) {
         Map<String, FiberTensor> inputs = new LinkedHashMap<>();
+        Map<String, InputSource> sources = model.inputs(program);
         for (String name : program.inputs()) {
             TensorDecl decl = program.tensor(name);
-            InputSource source = model.inputs().get(name);
+            InputSource source = sources.get(name);
             if (source instanceof InputSource.Part part) {
                 inputs.put(name, fromPart(dataset, decl, part.name()));
             } else if (source instanceof InputSource.Weights weights) {

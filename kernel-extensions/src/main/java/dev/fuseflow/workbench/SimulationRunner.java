@@ -4,6 +4,7 @@ import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.BlockProgramRunner;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
@@ -22,14 +23,16 @@ final class SimulationRunner {
     static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
-        if (command.decoders != null) {
-            throw UserError.of("--decoders applies to zoo:gpt3-bigbird only");
+        if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
+            throw UserError.of("--decoders applies to " + ComposedDecoders.MODEL + " only, not to "
+                    + command.program.model);
         }
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
-        SimulationReport report = simulate(command.program.model, bound, command.program.order, options, cancelled);
+        SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
+                command.decoders, cancelled);
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
@@ -41,25 +44,37 @@ final class SimulationRunner {
     /**
      * One configuration, the unit simulate runs once and a sweep runs per grid point: compile the bound model
      * under {@code orderSpec} (blocked into b×b tiles for true-block values), simulate it under {@code options},
-     * verify it and report.
+     * compose {@code decoders} GPT-3 decoders when given, verify it and report.
      *
      * @throws CancelledException when {@code cancelled} turns true during the simulation
      */
     static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
-            EngineOptions options, BooleanSupplier cancelled) {
+            EngineOptions options, Integer decoders, BooleanSupplier cancelled) {
+        DecoderComposition composition = decoders == null ? null : ComposedDecoders.plan(bound.resolved(), decoders);
         boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
+        if (tiles && composition != null) {
+            throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
+                    + "decoder, so leave out --decoders or use --values block-timing");
+        }
         CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
                 : bound.resolved().compile(orderSpec, bound.inputs());
+        Simulator simulator = new Simulator(options);
         RunResult result;
+        ComposedDecoders composed = null;
         try {
-            result = tiles ? new BlockProgramRunner(new Simulator(options)).run(compiled, bound.resolved().program,
+            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
                     bound.inputs(), options.blockSize(), cancelled)
-                    : new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
+                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled);
+            if (composition != null) {
+                composed = ComposedDecoders.compose(composition, bound.resolved(), orderSpec, bound.inputs(), result,
+                        simulator, cancelled);
+            }
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + modelSpec);
         }
-        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, options.timing().toString(),
-                options.memory().toString(), options.values().toString(), options.blockSize());
+        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
+                options.timing().toString(), options.memory().toString(), options.values().toString(),
+                options.blockSize());
     }
 
     /** Warnings about how the model was read, one line each, before the text report. */

@@ -51,6 +51,7 @@ final class SweepGrid {
     private final double scale;
     private final long seed;
     private final int maxConfigs;
+    private final Integer decoders;
 
     /** A value mode with its block size (null for scalar). */
     record ValueChoice(String values, Integer block) {
@@ -62,7 +63,7 @@ final class SweepGrid {
 
     private SweepGrid(List<String> models, List<String> datasets, Map<String, Dataset> resolvedDatasets,
             List<String> fusions, List<String> orders, List<String> pars, List<ValueChoice> valueChoices,
-            List<Profile> profiles, List<String> modeOrders, double scale, long seed, int maxConfigs) {
+            List<Profile> profiles, List<String> modeOrders, double scale, long seed, int maxConfigs, Integer decoders) {
         this.models = models;
         this.datasets = datasets;
         this.resolvedDatasets = resolvedDatasets;
@@ -75,6 +76,7 @@ final class SweepGrid {
         this.scale = scale;
         this.seed = seed;
         this.maxConfigs = maxConfigs;
+        this.decoders = decoders;
     }
 
     /**
@@ -114,8 +116,14 @@ final class SweepGrid {
                 resolved.put(dataset, DatasetRegistry.resolve(dataset, o.scale, o.seed));
             }
         }
+        if (o.decoders != null && !models.contains(ComposedDecoders.MODEL)) {
+            throw UserError.of("--decoders applies to " + ComposedDecoders.MODEL + " only, which this sweep does not run");
+        }
+        if (o.decoders != null && o.decoders < 1) {
+            throw UserError.of("--decoders must be at least 1, not " + o.decoders);
+        }
         return new SweepGrid(models, datasets, resolved, fusions, orders, pars, values, profiles,
-                List.copyOf(o.modeOrders), o.scale, o.seed, o.maxConfigs);
+                List.copyOf(o.modeOrders), o.scale, o.seed, o.maxConfigs, o.decoders);
     }
 
     private static List<String> distinct(List<String> items, String option) {
@@ -341,6 +349,8 @@ final class SweepGrid {
                             here.put("timing", profile.timing());
                             here.put("fifo", profile.fifo());
                             here.put("memory", profile.memory());
+                            Integer composed = at.get("model").equals(ComposedDecoders.MODEL) ? decoders : null;
+                            here.put("decoders", composed);
                             EngineOptions options;
                             try {
                                 options = SimulationRunner.withValues(profile.options(), value.values(), value.block());
@@ -348,7 +358,8 @@ final class SweepGrid {
                                 add(points, SweepPoint.failed(here, e.getMessage()));
                                 continue;
                             }
-                            add(points, SweepPoint.runnable(here, bound.with(resolved), spec, options, identity));
+                            add(points, SweepPoint.runnable(here, bound.with(resolved), spec, options, composed,
+                                    identity));
                         }
                     }
                 }

@@ -61,6 +61,10 @@ final class SweepOptions {
                     + "(default: none)")
     List<String> memories = new ArrayList<>();
 
+    @Option(names = "--decoders", paramLabel = "N",
+            description = "decoders in the GPT-3 total of the zoo:gpt3-bigbird rows (composed, as simulate does)")
+    Integer decoders;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "configurations simulated at once (default: the available processors)")
     Integer threads;

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param keyText everything that determines the result, one {@code name=value} per line; the cache's key
  */
 record SweepPoint(Map<String, Object> coordinates, ResolvedModel.Bound bound, String orderSpec, EngineOptions options,
-        String keyText, String error) {
+        Integer decoders, String keyText, String error) {
 
     static SweepPoint runnable(Map<String, Object> coordinates, ResolvedModel.Bound bound, String orderSpec,
-            EngineOptions options, String datasetIdentity) {
+            EngineOptions options, Integer decoders, String datasetIdentity) {
         ResolvedModel resolved = bound.resolved();
         String keyText = "fuseflow sweep result\n"
                 + "build=" + BuildIdentity.identity() + "\n"
@@ -24,12 +24,13 @@ record SweepPoint(Map<String, Object> coordinates, ResolvedModel.Bound bound, St
                 + "order=" + orderSpec + "\n"
                 + "par=" + resolved.parallelization + "\n"
                 + "engine=" + options + "\n"
+                + "decoders=" + decoders + "\n"
                 + "program=\n" + resolved.program;
-        return new SweepPoint(coordinates, bound, orderSpec, options, keyText, null);
+        return new SweepPoint(coordinates, bound, orderSpec, options, decoders, keyText, null);
     }
 
     static SweepPoint failed(Map<String, Object> coordinates, String error) {
-        return new SweepPoint(coordinates, null, null, null, null, error);
+        return new SweepPoint(coordinates, null, null, null, null, null, error);
     }
 
     boolean runnable() {

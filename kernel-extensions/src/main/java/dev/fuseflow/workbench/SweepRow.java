@@ -21,7 +21,7 @@ public final class SweepRow {
 
     /** What a configuration is: the grid's coordinates. */
     static final List<String> COORDINATES = List.of("model", "dataset", "fusion", "schedule", "order", "par",
-            "values", "block", "timing", "fifo", "memory");
+            "values", "block", "timing", "fifo", "memory", "decoders");
 
     /** What running it produced, as stored in the cache (the statistics, then verification and cost). */
     static final List<String> RESULTS;
@@ -35,7 +35,7 @@ public final class SweepRow {
         RESULTS = List.copyOf(results);
         Map<String, Kind> columns = new LinkedHashMap<>();
         for (String name : COORDINATES) {
-            columns.put(name, name.equals("block") || name.equals("fifo") ? Kind.INT : Kind.TEXT);
+            columns.put(name, List.of("block", "fifo", "decoders").contains(name) ? Kind.INT : Kind.TEXT);
         }
         for (String name : Statistics.NAMES) {
             columns.put(name, Kind.LONG);

@@ -160,7 +160,7 @@ final class SweepRunner {
         boolean cacheable = true;
         try {
             row.fill(SimulationRunner.simulate((String) point.coordinates().get("model"), point.bound(),
-                    point.orderSpec(), point.options(), cancelled));
+                    point.orderSpec(), point.options(), point.decoders(), cancelled));
         } catch (UserError e) {
             row.set("error", e.getMessage()); // the configuration cannot run (an invalid order, a deadlock, ...)
         } catch (CancelledException e) {

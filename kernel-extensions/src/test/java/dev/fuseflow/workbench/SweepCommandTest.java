@@ -183,6 +183,7 @@ class SweepCommandTest {
         "--resume --no-cache                 | --resume continues from cached results, so it excludes --no-cache",
         "--par i:2,i:2                       | --par lists 'i:2' twice",
         "--scale 2                           | scale 2.0 is outside 0 < S <= 1",
+        "--decoders 2                        | --decoders applies to zoo:gpt3-bigbird only, which this sweep does not run",
     })
     void aBadOptionValueIsOneSentence(String options, String expected) {
         UserError error = assertThrows(UserError.class,
@@ -276,12 +277,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void decodersComposeTheGptRowsOnly() {
+        SweepResult result = sweep("--model zoo:spmm,zoo:gpt3-bigbird --dataset bigbird:block=16 --scale 0.0625"
+                + " --fusion full --decoders 3");
+        assertEquals(List.of("zoo:spmm", "zoo:gpt3-bigbird"), column(result, "model"));
+        assertEquals(java.util.Arrays.asList(null, 3), result.rows().stream().map(r -> r.get("decoders")).toList());
+        SweepResult one = sweep("--model zoo:gpt3-bigbird --dataset bigbird:block=16 --scale 0.0625 --fusion full"
+                + " --decoders 1");
+        assertTrue((Long) result.rows().get(1).get("cycles") > (Long) one.rows().get(0).get("cycles"));
+    }
+
+    @Test
     void csvJsonAndOutputFiles() throws IOException {
         String grid = "--model zoo:spmm --dataset " + DATA + " --par none,i:2";
         String csv = sweep(grid + " --csv").plainText();
         List<String> lines = csv.lines().toList();
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).startsWith("model,dataset,fusion,schedule,order,par,values,block,timing,fifo,memory,cycles"));
+        assertTrue(lines.get(0).startsWith("model,dataset,fusion,schedule,order,par,values,block,timing,fifo,memory,decoders,cycles"));
         assertTrue(lines.get(1).startsWith("zoo:spmm,\"" + DATA + "\",unfused,groups=0,ikj,none,scalar,,comal,,none,"),
                 lines.get(1));
         JsonArray json = JsonParser.parseString(sweep(grid + " --json").plainText()).getAsJsonArray();

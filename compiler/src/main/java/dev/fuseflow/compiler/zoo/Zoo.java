@@ -9,7 +9,8 @@ public final class Zoo {
             new SpmmModel(),
             new GcnModel(),
             new GraphSageModel(),
-            new SaeModel());
+            new SaeModel(),
+            new Gpt3BigBirdModel());
 
     private Zoo() {
     }

@@ -25,6 +25,14 @@ public interface ZooModel {
     /** Preset name → schedule, in the order unfused, partial, full where the model defines them. */
     Map<String, Schedule> presets(Program program);
 
+    /**
+     * As {@link #inputs()} for one program the model built, for models whose weight scales depend on their
+     * dimensions (e.g. 1/√fan-in); the binding asks this one.
+     */
+    default Map<String, InputSource> inputs(Program program) {
+        return inputs();
+    }
+
     /** Input tensor → where its values come from: a dataset part or seeded weights. */
     Map<String, InputSource> inputs();
 
