@@ -124,11 +124,19 @@ final class ResolvedModel {
     }
 
     /**
-     * Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR and einsum
-     * programs generate data of their declared shapes.
+     * Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR models bind a
+     * registered dataset ({@link MlirDatasetBinding}) or generate data, einsum programs generate data of
+     * their declared shapes.
      */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
         options.applySchedule();
+        if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
+            Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+            MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
+            ResolvedModel resolved = fromSource(options, plan.binding());
+            return new Bound(resolved, MlirDatasetBinding.inputs(resolved.program, plan, dataset, data.seed),
+                    dataset.spec());
+        }
         if (isSource(options.model)) {
             return forGenerated(options, data.dataset, data.scale, data.seed);
         }
@@ -162,6 +170,10 @@ final class ResolvedModel {
      */
     static ResolvedModel forCompile(ProgramOptions options, String datasetSpec, String defaultDataset) {
         options.applySchedule();
+        if (isMlir(options.model) && datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
+            Dataset dataset = DatasetRegistry.resolve(datasetSpec, 1, 1);
+            return fromSource(options, MlirDatasetBinding.plan(options.model, dataset, 1).binding());
+        }
         if (isSource(options.model)) {
             if (datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
                 throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the "
