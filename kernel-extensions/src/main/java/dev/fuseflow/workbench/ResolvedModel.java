@@ -131,11 +131,7 @@ final class ResolvedModel {
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
         options.applySchedule();
         if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
-            Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
-            MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
-            ResolvedModel resolved = fromSource(options, plan.binding());
-            return new Bound(resolved, MlirDatasetBinding.inputs(resolved.program, plan, dataset, data.seed),
-                    dataset.spec());
+            return forMlirDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
         }
         if (isSource(options.model)) {
             return forGenerated(options, data.dataset, data.scale, data.seed);
@@ -155,6 +151,13 @@ final class ResolvedModel {
         ResolvedModel resolved = fromSource(options, generated.binding(scale));
         return new Bound(resolved, datasetSpec,
                 () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()));
+    }
+
+    /** An MLIR model bound to a registered dataset already resolved ({@link MlirDatasetBinding}). */
+    static Bound forMlirDataset(ProgramOptions options, Dataset dataset, long seed) {
+        MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
+        ResolvedModel resolved = fromSource(options, plan.binding());
+        return new Bound(resolved, dataset.spec(), () -> MlirDatasetBinding.inputs(resolved.program, plan, dataset, seed));
     }
 
     /** A zoo model bound to a dataset already resolved (a sweep resolves each dataset once for all its models). */

@@ -378,6 +378,9 @@ final class SweepGrid {
     /** The model on the dataset, with {@code --mode-order}; a mismatch is this pair's error row. */
     private ResolvedModel.Bound bind(String model, String dataset) {
         ProgramOptions options = sourceOptions(model, modeOrders);
+        if (ResolvedModel.isMlir(model) && !GeneratedDataset.names(dataset)) {
+            return ResolvedModel.forMlirDataset(options, resolvedDatasets.get(dataset), seed);
+        }
         if (ResolvedModel.isSource(model)) {
             return ResolvedModel.forGenerated(options, dataset, scale, seed);
         }

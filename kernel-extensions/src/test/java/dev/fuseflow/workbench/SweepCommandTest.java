@@ -288,6 +288,22 @@ class SweepCommandTest {
     }
 
     @Test
+    void anMlirModelRunsOnARegisteredDatasetAndOnGeneratedData() throws IOException {
+        Path file = Files.writeString(cache.resolveSibling(cache.getFileName() + "-spmm.mlir"), MlirModelCommandTest.SPMM);
+        try {
+            SweepResult result = sweep("--model " + file + " --dataset karate,generated:density=0.3,dynamic=8"
+                    + " --par none,i:2");
+            assertEquals(List.of("karate", "karate", "generated:density=0.3,dynamic=8", "generated:density=0.3,dynamic=8"),
+                    column(result, "dataset"));
+            for (SweepRow row : result.rows()) {
+                assertEquals(true, row.get("verified"), row.cells().toString());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void csvJsonAndOutputFiles() throws IOException {
         String grid = "--model zoo:spmm --dataset " + DATA + " --par none,i:2";
         String csv = sweep(grid + " --csv").plainText();
