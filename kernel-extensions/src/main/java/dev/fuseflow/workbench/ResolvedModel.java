@@ -26,10 +26,12 @@ import dev.fuseflow.simulator.tensor.FiberTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
@@ -56,13 +58,69 @@ final class ResolvedModel {
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
-        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+        this.presets = Collections.unmodifiableMap(new LinkedHashMap<>(presets));
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
     }
 
-    /** A resolved model with its input tensors and the dataset spec they came from. */
-    record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
+    /** The same program under another schedule and parallelization (a sweep's configurations share one program). */
+    ResolvedModel with(String fusionName, Schedule newSchedule, Parallelization newParallelization) {
+        return new ResolvedModel(model, program, fusionName, newSchedule, presets, newParallelization, warnings);
+    }
+
+    /**
+     * A resolved model with the dataset spec its inputs come from. The input tensors are built on first use
+     * and then kept, so a sweep whose results are all cached never builds them.
+     */
+    static final class Bound {
+        private final ResolvedModel resolved;
+        private final String datasetSpec;
+        private final LazyInputs inputs;
+
+        Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder) {
+            this(resolved, datasetSpec, new LazyInputs(binder));
+        }
+
+        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs) {
+            this.resolved = resolved;
+            this.datasetSpec = datasetSpec;
+            this.inputs = inputs;
+        }
+
+        ResolvedModel resolved() {
+            return resolved;
+        }
+
+        String datasetSpec() {
+            return datasetSpec;
+        }
+
+        Map<String, FiberTensor> inputs() {
+            return inputs.get();
+        }
+
+        /** Another schedule of the same program on the same data; the input tensors are shared, built once. */
+        Bound with(ResolvedModel other) {
+            return new Bound(other, datasetSpec, inputs);
+        }
+    }
+
+    /** Input tensors built on first use, by one thread, then shared read-only. */
+    private static final class LazyInputs implements Supplier<Map<String, FiberTensor>> {
+        private final Supplier<Map<String, FiberTensor>> binder;
+        private Map<String, FiberTensor> inputs;
+
+        LazyInputs(Supplier<Map<String, FiberTensor>> binder) {
+            this.binder = binder;
+        }
+
+        @Override
+        public synchronized Map<String, FiberTensor> get() {
+            if (inputs == null) {
+                inputs = Collections.unmodifiableMap(new LinkedHashMap<>(binder.get()));
+            }
+            return inputs;
+        }
     }
 
     /**
@@ -73,27 +131,40 @@ final class ResolvedModel {
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
         options.applySchedule();
         if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
-            Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
-            MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
-            ResolvedModel resolved = fromSource(options, plan.binding());
-            return new Bound(resolved, MlirDatasetBinding.inputs(resolved.program, plan, dataset, data.seed),
-                    dataset.spec());
+            return forMlirDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
         }
         if (isSource(options.model)) {
-            if (!GeneratedDataset.names(data.dataset)) {
-                throw UserError.of("dataset '" + data.dataset + "' cannot feed the " + sourceKind(options.model)
-                        + " model " + options.model + "; such models run on generated data of their declared shapes",
-                        List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
-            }
-            GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
-            ResolvedModel resolved = fromSource(options, generated.binding(data.scale));
-            return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
-                    data.dataset);
+            return forGenerated(options, data.dataset, data.scale, data.seed);
         }
+        zooModel(options.model);
+        return forDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
+    }
+
+    /** An MLIR or einsum model on {@code generated} data of its declared shapes (any other dataset is a user error). */
+    static Bound forGenerated(ProgramOptions options, String datasetSpec, double scale, long seed) {
+        if (!GeneratedDataset.names(datasetSpec)) {
+            throw UserError.of("dataset '" + datasetSpec + "' cannot feed the " + sourceKind(options.model)
+                    + " model " + options.model + "; such models run on generated data of their declared shapes",
+                    List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+        }
+        GeneratedDataset generated = GeneratedDataset.parse(datasetSpec, seed);
+        ResolvedModel resolved = fromSource(options, generated.binding(scale));
+        return new Bound(resolved, datasetSpec,
+                () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()));
+    }
+
+    /** An MLIR model bound to a registered dataset already resolved ({@link MlirDatasetBinding}). */
+    static Bound forMlirDataset(ProgramOptions options, Dataset dataset, long seed) {
+        MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
+        ResolvedModel resolved = fromSource(options, plan.binding());
+        return new Bound(resolved, dataset.spec(), () -> MlirDatasetBinding.inputs(resolved.program, plan, dataset, seed));
+    }
+
+    /** A zoo model bound to a dataset already resolved (a sweep resolves each dataset once for all its models). */
+    static Bound forDataset(ProgramOptions options, Dataset dataset, long seed) {
         ZooModel zoo = zooModel(options.model);
-        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
+        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed));
     }
 
     /**

@@ -31,15 +31,33 @@ final class SimulationRunner {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
-        DecoderComposition composition = command.decoders == null ? null
-                : ComposedDecoders.plan(bound.resolved(), command.decoders);
+        SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
+                command.decoders, cancelled);
+        String text = command.json ? report.json() : command.csv ? report.csv()
+                : warningLines(bound.resolved().warnings) + report.text();
+        if (command.output != null) {
+            OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
+        }
+        return report.output(text);
+    }
+
+    /**
+     * One configuration, the unit simulate runs once and a sweep runs per grid point: compile the bound model
+     * under {@code orderSpec} (blocked into b×b tiles for true-block values), simulate it under {@code options},
+     * compose {@code decoders} GPT-3 decoders when given, verify it and report.
+     *
+     * @throws CancelledException when {@code cancelled} turns true during the simulation
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            EngineOptions options, Integer decoders, BooleanSupplier cancelled) {
+        DecoderComposition composition = decoders == null ? null : ComposedDecoders.plan(bound.resolved(), decoders);
         boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
         if (tiles && composition != null) {
             throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
                     + "decoder, so leave out --decoders or use --values block-timing");
         }
-        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(command.program.order, options.blockSize())
-                : bound.resolved().compile(command.program.order, bound.inputs());
+        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
+                : bound.resolved().compile(orderSpec, bound.inputs());
         Simulator simulator = new Simulator(options);
         RunResult result;
         ComposedDecoders composed = null;
@@ -48,21 +66,15 @@ final class SimulationRunner {
                     bound.inputs(), options.blockSize(), cancelled)
                     : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled);
             if (composition != null) {
-                composed = ComposedDecoders.compose(composition, bound.resolved(), command.program.order,
-                        bound.inputs(), result, simulator, cancelled);
+                composed = ComposedDecoders.compose(composition, bound.resolved(), orderSpec, bound.inputs(), result,
+                        simulator, cancelled);
             }
         } catch (SimulationCancelledException e) {
-            throw new CancelledException("the simulation of " + command.program.model);
+            throw new CancelledException("the simulation of " + modelSpec);
         }
-        SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                composed, options.timing().toString(), options.memory().toString(), options.values().toString(),
+        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
+                options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());
-        String text = command.json ? report.json() : command.csv ? report.csv()
-                : warningLines(bound.resolved().warnings) + report.text();
-        if (command.output != null) {
-            OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
-        }
-        return report.output(text);
     }
 
     /** Warnings about how the model was read, one line each, before the text report. */

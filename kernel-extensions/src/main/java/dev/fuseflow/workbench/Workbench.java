@@ -24,22 +24,37 @@ import picocli.CommandLine.ParseResult;
 public final class Workbench {
 
     /** The commands the workbench runs itself; the launcher and the CLI add shell-only ones. */
-    public static final List<String> COMMANDS = List.of("simulate", "compile", "datasets", "bench");
+    public static final List<String> COMMANDS = List.of("simulate", "compile", "sweep", "compare", "graph",
+            "datasets", "bench");
 
     private final BooleanSupplier cancelled;
+    private final Progress progress;
 
     /** A workbench whose long runs never get cancelled (the shell: Ctrl-C ends the JVM). */
     public Workbench() {
         this(() -> false);
     }
 
-    /** A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt). */
+    /**
+     * A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt); sweeps
+     * show a progress line on stderr when there is a terminal.
+     */
     public Workbench(BooleanSupplier cancelled) {
+        this(cancelled, Progress.forConsole());
+    }
+
+    /** As {@link #Workbench(BooleanSupplier)}, with sweeps reporting their progress to {@code progress}. */
+    public Workbench(BooleanSupplier cancelled, Progress progress) {
         this.cancelled = cancelled;
+        this.progress = progress;
     }
 
     BooleanSupplier cancelled() {
         return cancelled;
+    }
+
+    Progress progress() {
+        return progress;
     }
 
     /** Runs one command line, e.g. {@code [simulate, --model, zoo:spmm, --dataset, ...]}. */
@@ -124,6 +139,9 @@ public final class Workbench {
         CommandLine commandLine = new CommandLine(new Root());
         commandLine.addSubcommand("simulate", new SimulateCommand(this));
         commandLine.addSubcommand("compile", new CompileCommand(this));
+        commandLine.addSubcommand("sweep", new SweepCommand(this));
+        commandLine.addSubcommand("compare", new CompareCommand(this));
+        commandLine.addSubcommand("graph", new GraphCommand());
         commandLine.addSubcommand("datasets", new DatasetsCommand());
         commandLine.addSubcommand("bench", new BenchCommand(this));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
