@@ -88,6 +88,16 @@ final class SweepOptions {
                     + "--no-cache or --refresh is given; saying it makes scripts explicit)")
     boolean resume;
 
+    @Option(names = "--estimate", description = "add the static cost model's estimated_cycles, estimated_flops and "
+            + "estimated_memory_accesses to every row (compiler/docs/cost-model.md)")
+    boolean estimate;
+
+    @Option(names = "--prune", paramLabel = "MARGIN",
+            description = "simulate only configurations whose estimated cycles are within (1 + MARGIN) of the best "
+                    + "estimate among those differing only in fusion and order; the others are rows marked pruned "
+                    + "(implies --estimate)")
+    Double prune;
+
     @Option(names = "--json", description = "print the rows as a JSON array")
     boolean json;
 

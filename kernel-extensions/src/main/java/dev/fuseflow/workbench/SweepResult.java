@@ -187,6 +187,9 @@ public final class SweepResult implements CommandOutput {
                 headers.add(column);
             }
         }
+        if (rows.stream().anyMatch(r -> r.get("estimated_cycles") != null)) {
+            headers.add("estimated_cycles");
+        }
         headers.add("status");
         List<List<String>> cells = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -200,7 +203,8 @@ public final class SweepResult implements CommandOutput {
                 errors.add("[" + (errors.size() + 1) + "] " + row.get("error"));
                 line.add("error [" + errors.size() + "]");
             } else {
-                line.add(Boolean.TRUE.equals(row.get("cached")) ? "cached" : "ok");
+                line.add(Boolean.TRUE.equals(row.get("pruned")) ? "pruned"
+                        : Boolean.TRUE.equals(row.get("cached")) ? "cached" : "ok");
             }
             cells.add(line);
         }
@@ -222,9 +226,14 @@ public final class SweepResult implements CommandOutput {
         int n = run.rows().size();
         return (comparison ? "compare: " : "sweep: ") + n + (n == 1 ? " configuration: " : " configurations: ")
                 + run.simulated() + " run, " + run.cached() + " from the cache"
+                + (pruned() == 0 ? "" : ", " + pruned() + " pruned by the cost model")
                 + (run.errors() == 0 ? "" : ", " + run.errors() + (run.errors() == 1 ? " error" : " errors"))
                 + String.format(Locale.ROOT, "; %.1f s", run.wallMs() / 1000)
                 + (run.simulated() == 0 ? "" : " on " + run.threads() + (run.threads() == 1 ? " thread" : " threads"));
+    }
+
+    private long pruned() {
+        return run.rows().stream().filter(r -> Boolean.TRUE.equals(r.get("pruned"))).count();
     }
 
     /** {@code values=block-timing block=16 timing=comal}: the coordinates every row shares and the table omits. */

@@ -46,6 +46,10 @@ public final class SweepRow {
         columns.put("speedup", Kind.DOUBLE);
         columns.put("flops_vs_unfused", Kind.DOUBLE);
         columns.put("memory_accesses_vs_unfused", Kind.DOUBLE);
+        columns.put("estimated_cycles", Kind.DOUBLE);
+        columns.put("estimated_flops", Kind.DOUBLE);
+        columns.put("estimated_memory_accesses", Kind.DOUBLE);
+        columns.put("pruned", Kind.BOOLEAN);
         columns.put("cached", Kind.BOOLEAN);
         columns.put("error", Kind.TEXT);
         COLUMNS = Collections.unmodifiableMap(columns);

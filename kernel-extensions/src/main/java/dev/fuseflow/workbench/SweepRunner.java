@@ -53,6 +53,11 @@ final class SweepRunner {
 
     /** The rows of {@code points}, in their order. */
     SweepResult.Rows run(List<SweepPoint> points) {
+        return run(points, null);
+    }
+
+    /** As {@link #run(List)}, with the cost model's estimates in every row and pruned rows left unsimulated. */
+    SweepResult.Rows run(List<SweepPoint> points, SweepEstimates estimates) {
         long start = System.nanoTime();
         SweepRow[] rows = new SweepRow[points.size()];
         List<Integer> toRun = new ArrayList<>();
@@ -65,6 +70,12 @@ final class SweepRunner {
                 rows[i].set("error", point.error());
                 errors++;
                 continue;
+            }
+            if (estimates != null) {
+                estimates.fill(i, rows[i]);
+                if (estimates.pruned(i)) {
+                    continue;
+                }
             }
             Optional<JsonObject> hit = cacheUse == CacheUse.READ_WRITE ? cache.read(point.keyText()) : Optional.empty();
             if (hit.isPresent()) {

@@ -47,6 +47,30 @@ class SweepCommandTest {
     }
 
     @Test
+    void estimatesRankPartitionsAndPruningKeepsTheBest() {
+        SweepResult all = sweep("--model zoo:gcn --dataset karate --fusion all-partitions --estimate");
+        List<SweepRow> ran = all.rows().stream().filter(r -> r.get("cycles") != null).toList();
+        assertTrue(ran.size() > 500, "most of the 1024 partitions compile");
+        assertTrue(ran.stream().allMatch(r -> r.get("estimated_cycles") != null && Boolean.FALSE.equals(r.get("pruned"))));
+        SweepRow bestSimulated = ran.stream().min(java.util.Comparator.comparingLong(r -> (Long) r.get("cycles")))
+                .orElseThrow();
+        SweepResult pruned = sweep("--model zoo:gcn --dataset karate --fusion all-partitions --prune 0.3");
+        List<SweepRow> kept = pruned.rows().stream().filter(r -> Boolean.FALSE.equals(r.get("pruned"))
+                && r.get("cycles") != null).toList();
+        long prunedCount = pruned.rows().stream().filter(r -> Boolean.TRUE.equals(r.get("pruned"))).count();
+        assertTrue(prunedCount > ran.size() / 3, prunedCount + " pruned of " + ran.size());
+        assertTrue(pruned.rows().stream().filter(r -> Boolean.TRUE.equals(r.get("pruned")))
+                .allMatch(r -> r.get("cycles") == null), "pruned rows are not simulated");
+        long bestKept = kept.stream().mapToLong(r -> (Long) r.get("cycles")).min().orElseThrow();
+        assertTrue(bestKept <= 1.05 * (Long) bestSimulated.get("cycles"), "the best schedule survives pruning: "
+                + bestKept + " vs " + bestSimulated.get("cycles"));
+        assertTrue(pruned.summary().contains(prunedCount + " pruned by the cost model"), pruned.summary());
+        UserError negative = assertThrows(UserError.class, () -> sweep("--model zoo:spmm --dataset " + DATA
+                + " --prune -1"));
+        assertTrue(negative.getMessage().contains("--prune takes a margin of at least 0"), negative.getMessage());
+    }
+
+    @Test
     void theGridIsTheCrossProductInNestingOrder() {
         SweepResult result = sweep("--model zoo:spmm --dataset " + DATA + "," + DATA2
                 + " --fusion unfused,full --par none,i:2 --block 16,32 --threads 2");
