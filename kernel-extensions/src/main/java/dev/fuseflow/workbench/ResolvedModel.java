@@ -17,6 +17,7 @@ import dev.fuseflow.compiler.zoo.ZooModel;
 import dev.fuseflow.datasets.DataPart;
 import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
+import dev.fuseflow.datasets.DatasetSpec;
 import dev.fuseflow.datasets.DenseMatrix;
 import dev.fuseflow.datasets.SparseMatrix;
 import dev.fuseflow.diagnostics.UserError;
@@ -61,6 +62,15 @@ final class ResolvedModel {
 
     /** Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR files generate data. */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
+        return forSimulation(options, data, MemoryBudget.UNLIMITED);
+    }
+
+    /**
+     * As {@link #forSimulation(ProgramOptions, DataOptions)}, refusing a run that would not fit {@code budget}:
+     * a registered dataset is checked against its planned size before it is generated, and the whole run
+     * ({@link MemoryEstimate}) before the input tensors are made.
+     */
+    static Bound forSimulation(ProgramOptions options, DataOptions data, MemoryBudget budget) {
         if (isMlir(options.model)) {
             if (!GeneratedDataset.names(data.dataset)) {
                 throw UserError.of("dataset '" + data.dataset + "' cannot feed the MLIR model " + options.model
@@ -69,13 +79,30 @@ final class ResolvedModel {
             }
             GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
             ResolvedModel resolved = fromMlir(options, generated.binding(data.scale));
+            budget.require(MemoryEstimate.ofRun(resolved.program, generatedInputBytes(resolved.program,
+                    generated.density())), data.scale);
             return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
                     data.dataset);
         }
         ZooModel zoo = zooModel(options.model);
+        if (DatasetRegistry.entry(DatasetSpec.parse(data.dataset).name()).isPresent()) {
+            budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(data.dataset, data.scale, data.seed)
+                    .estimatedBytes()), data.scale);
+        }
         Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
+        long partBytes = dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
+        budget.require(MemoryEstimate.ofRun(resolved.program, partBytes), data.scale);
         return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
+    }
+
+    /** The bytes of random inputs for a program's declared shapes: stored entries as a coordinate and a value. */
+    private static long generatedInputBytes(Program program, double density) {
+        long bytes = 0;
+        for (String name : program.inputs()) {
+            bytes += (long) Math.ceil(MemoryEstimate.cells(program.tensor(name)) * density) * 12;
+        }
+        return bytes;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.run.RunResult;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.engine.TimingProfile;
 import dev.fuseflow.simulator.engine.ValueMode;
@@ -18,7 +19,7 @@ final class SimulationRunner {
     private SimulationRunner() {
     }
 
-    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
+    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, ProgressListener progress) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null) {
@@ -27,11 +28,11 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
         CompiledProgram compiled = bound.resolved().compile(command.program.order);
         RunResult result;
         try {
-            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled);
+            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled, progress);
         } catch (SimulationCancelledException e) {
             throw new CancelledException("the simulation of " + command.program.model);
         }

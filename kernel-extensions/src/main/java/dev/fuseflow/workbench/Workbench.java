@@ -1,10 +1,12 @@
 package dev.fuseflow.workbench;
 
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -27,6 +29,7 @@ public final class Workbench {
     public static final List<String> COMMANDS = List.of("simulate", "compile", "datasets", "bench");
 
     private final BooleanSupplier cancelled;
+    private final ProgressListener progress;
 
     /** A workbench whose long runs never get cancelled (the shell: Ctrl-C ends the JVM). */
     public Workbench() {
@@ -35,11 +38,25 @@ public final class Workbench {
 
     /** A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt). */
     public Workbench(BooleanSupplier cancelled) {
+        this(cancelled, ProgressListener.NONE);
+    }
+
+    /**
+     * A workbench whose long runs stop soon after {@code cancelled} turns true and tell {@code progress} how
+     * far they came (the kernel's progress display, the shell's progress bar).
+     */
+    public Workbench(BooleanSupplier cancelled, ProgressListener progress) {
         this.cancelled = cancelled;
+        this.progress = progress;
     }
 
     BooleanSupplier cancelled() {
         return cancelled;
+    }
+
+    /** Where long runs (simulations, sweeps) report their progress; called on the thread that runs them. */
+    ProgressListener progress() {
+        return progress;
     }
 
     /** Runs one command line, e.g. {@code [simulate, --model, zoo:spmm, --dataset, ...]}. */
@@ -112,6 +129,15 @@ public final class Workbench {
         List<String> names = new ArrayList<>();
         sub.getCommandSpec().options().forEach(option -> names.add(option.longestName()));
         return names;
+    }
+
+    /**
+     * The picocli model of one command (its options with names, descriptions and defaults), for completion,
+     * inspection and run records; empty for an unknown command. Each call builds a fresh, unparsed model.
+     */
+    public Optional<CommandSpec> commandSpec(String command) {
+        CommandLine sub = commandLine().getSubcommands().get(command);
+        return sub == null ? Optional.empty() : Optional.of(sub.getCommandSpec());
     }
 
     /** The usage text of one command, or empty for an unknown one. */

@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.ir.TensorDecl;
 import dev.fuseflow.compiler.reference.ReferenceEvaluator;
 import dev.fuseflow.compiler.reference.ReferenceTensor;
 import dev.fuseflow.compiler.reference.Verification;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.stats.Statistics;
@@ -23,6 +24,9 @@ import java.util.function.BooleanSupplier;
  * in its streams are never written, so only the written ones can be compared).
  */
 public final class ProgramRunner {
+    /** The progress label while the outputs are checked against the CPU reference. */
+    public static final String VERIFYING = "verifying against the CPU reference";
+
     private final Simulator simulator;
 
     public ProgramRunner(Simulator simulator) {
@@ -30,13 +34,30 @@ public final class ProgramRunner {
     }
 
     public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        return run(compiled, inputs, cancelled, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(CompiledProgram, Map, BooleanSupplier)}, telling {@code progress} how far it came: the
+     * token steps of the program so far under the label {@code "group G of N"} while group G simulates, then
+     * {@value #VERIFYING} while the reference evaluation runs.
+     */
+    public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
+            ProgressListener progress) {
         long start = System.nanoTime();
         Map<String, FiberTensor> tensors = new HashMap<>(inputs);
         List<GroupResult> groups = new ArrayList<>();
         Statistics total = null;
         Map<String, FiberTensor> produced = new HashMap<>();
+        int groupCount = compiled.groups().size();
+        long tokensBefore = 0;
         for (CompiledGroup group : compiled.groups()) {
-            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled);
+            String label = "group " + (groups.size() + 1) + " of " + groupCount;
+            long offset = tokensBefore;
+            progress.update(label, offset, ProgressListener.UNKNOWN);
+            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled,
+                    (ignored, done, unknown) -> progress.update(label, offset + done, unknown), label);
+            tokensBefore += result.statistics().tokens();
             groups.add(new GroupResult(group.index(), group.order().name(), result));
             total = total == null ? result.statistics() : total.plus(result.statistics());
             for (var output : result.outputs().entrySet()) {
@@ -44,6 +65,7 @@ public final class ProgramRunner {
                 tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
         }
+        progress.update(VERIFYING, tokensBefore, ProgressListener.UNKNOWN);
         Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs,
                 produced.keySet());
         List<Verification> verifications = new ArrayList<>();
