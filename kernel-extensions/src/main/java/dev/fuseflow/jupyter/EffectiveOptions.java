@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -26,16 +25,8 @@ final class EffectiveOptions {
      */
     static Map<String, String> of(Workbench workbench, List<String> words) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (words.isEmpty()) {
-            return values;
-        }
-        CommandSpec spec = workbench.commandSpec(words.get(0)).orElse(null);
+        CommandSpec spec = workbench.parsed(words).orElse(null);
         if (spec == null) {
-            return values;
-        }
-        try {
-            spec.commandLine().parseArgs(words.subList(1, words.size()).toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
             return values;
         }
         for (OptionSpec option : spec.options()) {

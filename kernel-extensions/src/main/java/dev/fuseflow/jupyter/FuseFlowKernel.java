@@ -326,7 +326,7 @@ public final class FuseFlowKernel extends BaseKernel {
                 progress = shown;
                 NotebookProgress display = shown;
                 CommandOutput output = worker.run(line.get(0), () -> current.execute(line), display::publish);
-                display.finish("done");
+                display.finish(NotebookProgress.DONE);
                 return output;
             }
             return worker.runHere(() -> current.execute(line));

@@ -24,6 +24,9 @@ final class NotebookProgress implements ProgressListener {
     /** The display is updated at most this often. */
     static final long UPDATE_EVERY_MILLIS = 250;
 
+    /** The outcome of a run that finished normally. */
+    static final String DONE = "done";
+
     private static final AtomicLong IDS = new AtomicLong();
 
     private record State(String label, long done, long total) {
@@ -45,11 +48,16 @@ final class NotebookProgress implements ProgressListener {
      * @param update  publishes an update of a display with an id ({@code update_display_data})
      */
     NotebookProgress(String title, Consumer<DisplayData> display, Consumer<DisplayData> update) {
+        this(title, display, update, System.nanoTime());
+    }
+
+    /** As above, for a run that started at {@code startNanos} on the {@link System#nanoTime()} clock. */
+    NotebookProgress(String title, Consumer<DisplayData> display, Consumer<DisplayData> update, long startNanos) {
         this.title = title;
         this.display = display;
         this.update = update;
         this.displayId = "fuseflow-progress-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
-        this.startNanos = System.nanoTime();
+        this.startNanos = startNanos;
     }
 
     /** The command's thread: remembers the newest state (published later by {@link #publish}). */
@@ -75,15 +83,18 @@ final class NotebookProgress implements ProgressListener {
     }
 
     /**
-     * The kernel's thread, when the command ended: a shown display gets its final text ({@code outcome}, e.g.
-     * {@code "done"} or {@code "interrupted"}); a run that never showed progress leaves nothing.
+     * The kernel's thread, when the command ended: a shown display gets its final text ({@code outcome},
+     * {@value #DONE} or e.g. {@code "interrupted"}); a run that never showed progress leaves nothing.
      */
     void finish(String outcome) {
+        finish(outcome, System.nanoTime());
+    }
+
+    void finish(String outcome, long now) {
         if (!shown) {
             return;
         }
-        State state = latest.get();
-        send(render(state, elapsed(System.nanoTime()), outcome));
+        send(render(latest.get(), elapsed(now), outcome));
     }
 
     /** True once the display was published. */
@@ -111,7 +122,10 @@ final class NotebookProgress implements ProgressListener {
             text.append(": ").append(outcome);
         }
         if (state != null) {
-            text.append(" · ").append(state.label()).append(" · ").append(count(state.done()));
+            if (!DONE.equals(outcome)) {
+                text.append(" · ").append(state.label()); // where it stopped, or where it is
+            }
+            text.append(" · ").append(count(state.done()));
             text.append(state.total() >= 0 ? " of " + count(state.total()) : " token steps");
         }
         text.append(String.format(Locale.ROOT, " · %.1f s", seconds));

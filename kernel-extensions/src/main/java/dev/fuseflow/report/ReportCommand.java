@@ -121,7 +121,8 @@ public final class ReportCommand implements Callable<Integer> {
                     new NotebookExecutor.Settings(timeout, allowErrors));
             Duration executed = Duration.ofNanos(System.nanoTime() - start);
             Provenance provenance = new Provenance(SourceVersion.current(), notebook, sha256(source),
-                    RunLog.read(runLog), MachineInfo.current(), ZonedDateTime.now(), executed);
+                    RunLog.read(runLog), MachineInfo.current(),
+                    ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), executed);
             write(target, shown, HtmlReport.assemble(html, ProvenanceBlock.html(provenance)));
             out.println("report written to " + shown + " (the notebook ran in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", executed.toMillis() / 1000.0) + ")");
@@ -147,9 +148,10 @@ public final class ReportCommand implements Callable<Integer> {
     private void write(Path target, String shown, String html) throws IOException {
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, ".fuseflow-report-", ".tmp");
+        // not Files.createTempFile: its owner-only permissions would stay on the report
+        Path temporary = parent.resolve(".fuseflow-report-" + java.util.UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
+            Files.writeString(temporary, html, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
             if (force) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {

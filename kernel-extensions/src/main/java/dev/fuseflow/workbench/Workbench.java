@@ -140,6 +140,19 @@ public final class Workbench {
         return sub == null ? Optional.empty() : Optional.of(sub.getCommandSpec());
     }
 
+    /**
+     * The picocli model of the command of {@code words} after parsing them, so every option holds the value
+     * the command would see, defaults included (run records); empty when the words do not parse.
+     */
+    public Optional<CommandSpec> parsed(List<String> words) {
+        try {
+            ParseResult sub = commandLine().parseArgs(words.toArray(String[]::new)).subcommand();
+            return sub == null ? Optional.empty() : Optional.of(sub.commandSpec());
+        } catch (ParameterException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The usage text of one command, or empty for an unknown one. */
     public String usage(String command) {
         CommandLine sub = commandLine().getSubcommands().get(command);
