@@ -189,6 +189,22 @@ class LauncherTest {
     }
 
     @Test
+    void reportNeedsNbconvertButItsHelpNeedsNothing() throws Exception {
+        Result missing = launch(Map.of("FUSEFLOW_NO_INSTALL", "1"), "report", "notebooks/x.ipynb");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client"
+                + " graphviz"), missing.err());
+        assertEquals(List.of(), calls(), "nothing built or run");
+
+        write(temp.resolve("other.jar"), "jar");
+        Result help = launch(Map.of("FUSEFLOW_NO_INSTALL", "1", "FUSEFLOW_JAR", temp.resolve("other.jar").toString()),
+                "report", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(List.of("java -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " report --help"),
+                calls(), "stderr is not a terminal here, so no progress bars are asked for");
+    }
+
+    @Test
     void missingPackagesNameTheExactAptGetLine() throws Exception {
         Result result = launch(Map.of("FUSEFLOW_NO_INSTALL", "1"), "notebook", "--no-browser");
         assertEquals(1, result.code(), result.err());
