@@ -33,7 +33,8 @@ final class SimulationRunner {
         RunResult result;
         try {
             result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled, progress);
-        } catch (SimulationCancelledException e) {
+        } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
+            // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
             throw new CancelledException("the simulation of " + command.program.model);
         }
         SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,

@@ -103,13 +103,13 @@ public class InterruptTest {
     }
 
     /**
-     * The real engine: a simulation of about 90 M token steps (tens of seconds) is interrupted mid-run; the engine sees the
+     * The real engine: a simulation of about 1.6 G token steps (tens of seconds) is interrupted mid-run; the engine sees the
      * cancel flag at its poll site and the cell ends quickly, after showing its progress display.
      */
     @Test
     void realSimulationStopsWithinASecondAndItsProgressSaysInterrupted() throws Exception {
         CompletableFuture<Cell> cell = CompletableFuture.supplyAsync(() -> SharedKernel.run(
-                "%fuseflow simulate --model zoo:spmm --dataset synthetic:rows=4000,cols=4000,density=0.01,features=64,seed=1"));
+                "%fuseflow simulate --model zoo:spmm --dataset synthetic:rows=10000,cols=2000,density=0.05,features=200,seed=1"));
         Thread.sleep(3 * NotebookProgress.SHOW_AFTER_MILLIS + 1_500);
         long t0 = System.nanoTime();
         SharedKernel.get().interrupt();
