@@ -1,9 +1,11 @@
 package dev.fuseflow.compiler;
 
+import dev.fuseflow.compiler.cost.CostModel;
 import dev.fuseflow.compiler.fusion.Lowering;
 import dev.fuseflow.compiler.fusion.FusedGroup;
 import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.passes.SparsityBlocking;
 import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.compiler.schedule.OrderChoice;
 import dev.fuseflow.compiler.schedule.Parallelization;
@@ -34,6 +36,30 @@ public final class Compiler {
      */
     public static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
             Parallelization parallelization) {
+        return compile(program, fusionName, schedule, orderSpec, parallelization, CostModel.assumed(program));
+    }
+
+    /**
+     * As {@link #compile(Program, String, Schedule, String, Parallelization)}, with {@code auto} orders chosen
+     * by the given cost model (e.g. one measured on the run's inputs).
+     */
+    public static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
+            Parallelization parallelization, CostModel costs) {
+        return compile(program, fusionName, schedule, orderSpec, parallelization, costs, false);
+    }
+
+    /**
+     * Compiles the program blocked into b×b tiles ({@link SparsityBlocking}) for the simulator's true-block
+     * values; the compiled program is the blocked one (every dimension divided by b).
+     */
+    public static CompiledProgram compileBlocked(Program program, String fusionName, Schedule schedule,
+            String orderSpec, Parallelization parallelization, int blockSize) {
+        Program blocked = SparsityBlocking.block(program, blockSize);
+        return compile(blocked, fusionName, schedule, orderSpec, parallelization, CostModel.assumed(blocked), true);
+    }
+
+    private static CompiledProgram compile(Program program, String fusionName, Schedule schedule, String orderSpec,
+            Parallelization parallelization, CostModel costs, boolean tiles) {
         Map<Integer, String> orders = parseOrders(orderSpec, schedule.groups().size());
         List<CompiledGroup> groups = new ArrayList<>();
         java.util.Set<String> parallelized = new java.util.HashSet<>();
@@ -45,7 +71,8 @@ public final class Compiler {
             List<DataflowOrder> valid = Lowering.validOrders(program, group, ORDER_LIMIT);
             String spec = orders.getOrDefault(g, orders.get(-1));
             DataflowOrder order = named(spec, group, program, groupName, valid)
-                    .orElseGet(() -> OrderChoice.resolve(spec, valid, groupName));
+                    .orElseGet(() -> OrderChoice.resolve(spec, valid, groupName, () -> costs.cheapest(group, valid)));
+            costs.record(group);
             Map<IndexVar, Integer> lanes = new java.util.LinkedHashMap<>();
             for (IndexVar var : Lowering.parallelizable(group)) {
                 parallelizable.add(var.name());
@@ -56,7 +83,7 @@ public final class Compiler {
                 }
             }
             groups.add(new CompiledGroup(g, members, order, valid.stream().map(DataflowOrder::name).toList(),
-                    Lowering.lower(program, group, order, lanes, program.name() + "/g" + g)));
+                    Lowering.lower(program, group, order, lanes, program.name() + "/g" + g, true, tiles)));
         }
         for (String name : parallelization.lanes().keySet()) {
             if (!parallelized.contains(name)) {
@@ -71,7 +98,7 @@ public final class Compiler {
     /** An order given by its variables, checked directly (it may lie beyond the enumeration limit). */
     private static java.util.Optional<DataflowOrder> named(String spec, FusedGroup group, Program program,
             String groupName, List<DataflowOrder> valid) {
-        if (spec == null || spec.equals("auto") || spec.startsWith("#")) {
+        if (spec == null || spec.equals("auto") || spec.equals("first") || spec.startsWith("#")) {
             return java.util.Optional.empty();
         }
         List<IndexVar> vars = group.variables();
@@ -88,13 +115,14 @@ public final class Compiler {
         }
         if (chosen == null || chosen.size() != vars.size()) {
             throw UserError.of("order '" + spec + "' is not an ordering of the variables " + vars + " of " + groupName,
-                    List.of("a permutation of " + vars, "#k", "auto"));
+                    List.of("a permutation of " + vars, "#k", "first", "auto"));
         }
         DataflowOrder order = new DataflowOrder(chosen);
         java.util.Optional<String> reason = Lowering.legality(program, group, order);
         if (reason.isPresent()) {
             List<String> accepted = new ArrayList<>(valid.stream().limit(12).map(DataflowOrder::name).toList());
             accepted.add("#k");
+            accepted.add("first");
             accepted.add("auto");
             throw UserError.of("order '" + spec + "' is not a valid dataflow order of " + groupName + ": "
                     + reason.get(), accepted);
@@ -112,14 +140,21 @@ public final class Compiler {
             orders.put(-1, spec);
             return orders;
         }
+        int current = -1;
         for (String part : spec.split(",")) {
             int colon = part.indexOf(':');
             String group = colon < 0 ? "" : part.substring(0, colon).trim();
+            if (!group.matches("g\\d+") && current >= 0 && colon < 0) {
+                // a multi-letter order (i,k1,j) continues the previous group's word
+                orders.put(current, orders.get(current) + "," + part.trim());
+                continue;
+            }
             if (!group.matches("g\\d+") || Integer.parseInt(group.substring(1)) >= groupCount) {
                 throw UserError.of("order '" + part + "' does not name a group g0..g" + (groupCount - 1),
                         List.of("ikj", "#k", "auto", "g0:ikj,g1:auto"));
             }
-            orders.put(Integer.parseInt(group.substring(1)), part.substring(colon + 1).trim());
+            current = Integer.parseInt(group.substring(1));
+            orders.put(current, part.substring(colon + 1).trim());
         }
         return orders;
     }

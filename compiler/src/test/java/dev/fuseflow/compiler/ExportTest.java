@@ -175,7 +175,7 @@ class ExportTest {
                 program test, fusion unfused (groups=0), 1 group
                 group g0: assignments [0]
                   0: C(i,j) = sum_k(A(i,k) * B(k,j))
-                  order ijk (#1 of 2 valid orders: ijk jik)
+                  order jik (#2 of 2 valid orders: ijk jik)
                 """ + counts + "\n", SummaryPrinter.print(compiled));
         assertTrue(counts.toString().contains(" FiberLookup=4 "), counts.toString());
     }

@@ -2,11 +2,13 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledGroup;
 import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.ir.Assignment;
 import dev.fuseflow.compiler.export.ComalExport;
 import dev.fuseflow.compiler.export.DotExporter;
 import dev.fuseflow.compiler.export.JsonExporter;
 import dev.fuseflow.compiler.export.SummaryPrinter;
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.ValueMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ final class CompilationRunner {
     private static final String DEFAULT_DATASET = "synthetic:rows=100,cols=100,density=0.05,features=16,seed=1";
 
     /** The {@code --emit} forms, in the order the help and errors list them. */
-    static final List<String> FORMS = List.of("summary", "dot", "json", "comal-proto", "comal-proto-text");
+    static final List<String> FORMS = List.of("summary", "schedule", "dot", "json", "comal-proto", "comal-proto-text");
 
     private CompilationRunner() {
     }
@@ -32,13 +34,20 @@ final class CompilationRunner {
                     + "or use --emit comal-proto-text to print the text form");
         }
         ResolvedModel resolved = ResolvedModel.forCompile(command.program, command.dataset, DEFAULT_DATASET);
-        CompiledProgram compiled = resolved.compile(command.program.order);
+        ValueMode mode = SimulationRunner.valueMode(command.program.values, command.program.block);
+        CompiledProgram compiled = mode == ValueMode.TRUE_BLOCK
+                ? resolved.compileBlocked(command.program.order, command.program.block)
+                : resolved.compile(command.program.order);
         if (command.emit.startsWith("comal-proto")) {
-            return comal(compiled, command.emit.equals("comal-proto"), command.output);
+            // both block modes run Comal's block entry points on b×b tiles, which the stream shape announces
+            ComalExport.StreamShape shape = mode == ValueMode.SCALAR ? ComalExport.StreamShape.SCALAR
+                    : new ComalExport.StreamShape(command.program.block, true);
+            return comal(compiled, command.emit.equals("comal-proto"), command.output, shape);
         }
         String text = switch (command.emit) {
             case "dot" -> DotExporter.toDot(compiled);
             case "json" -> JsonExporter.toJson(compiled);
+            case "schedule" -> scheduleText(resolved, compiled);
             default -> SimulationRunner.warningLines(resolved.warnings) + SummaryPrinter.print(compiled);
         };
         if (command.output != null) {
@@ -49,11 +58,40 @@ final class CompilationRunner {
     }
 
     /**
+     * The numbered assignments, the model's presets and the schedule as resolved, in the one-line form that
+     * {@code --schedule} reads back (with {@code auto} replaced by the orders chosen).
+     */
+    static String scheduleText(ResolvedModel resolved, CompiledProgram compiled) {
+        StringBuilder text = new StringBuilder();
+        List<Assignment> assignments = resolved.program.assignments();
+        text.append("program ").append(resolved.program.name()).append(": ").append(assignments.size())
+                .append(assignments.size() == 1 ? " assignment\n" : " assignments\n");
+        for (int i = 0; i < assignments.size(); i++) {
+            text.append("  ").append(i).append(": ").append(assignments.get(i)).append('\n');
+        }
+        text.append("presets\n");
+        int width = resolved.presets.keySet().stream().mapToInt(String::length).max().orElse(0);
+        resolved.presets.forEach((name, schedule) -> text.append("  ").append(name)
+                .append(" ".repeat(width - name.length() + 2)).append(schedule).append('\n'));
+        text.append("schedule ").append(compiled.resolved(resolved.parallelization)).append('\n');
+        for (CompiledGroup group : compiled.groups()) {
+            int position = group.validOrders().indexOf(group.order().name()) + 1;
+            text.append("  g").append(group.index()).append(" assignments ").append(group.assignments())
+                    .append(": order ").append(group.order().name())
+                    .append(position > 0 ? " (#" + position + " of " + group.validOrders().size() + " valid orders)"
+                            : " (beyond the " + group.validOrders().size() + " enumerated orders)")
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
      * One Comal graph per fusion group, as the original runs one graph per file: a single group goes to
      * FILE, several to {@link #groupFile} names, all checked before any is written. Printed text forms of
      * several groups are separated by a comment line naming the group (text-format comments).
      */
-    private static CommandOutput comal(CompiledProgram compiled, boolean binary, String output) {
+    private static CommandOutput comal(CompiledProgram compiled, boolean binary, String output,
+            ComalExport.StreamShape shape) {
         List<CompiledGroup> groups = compiled.groups();
         if (output == null) {
             StringBuilder text = new StringBuilder();
@@ -62,7 +100,7 @@ final class CompilationRunner {
                     text.append("# group g").append(group.index()).append(": assignments ")
                             .append(group.assignments()).append(", order ").append(group.order().name()).append('\n');
                 }
-                text.append(ComalExport.text(group.graph()));
+                text.append(ComalExport.text(group.graph(), shape));
             }
             return CommandOutput.text(text.toString());
         }
@@ -74,7 +112,8 @@ final class CompilationRunner {
         for (int g = 0; g < groups.size(); g++) {
             var graph = groups.get(g).graph();
             OutputFiles.writeNew(files.get(g),
-                    binary ? ComalExport.binary(graph) : ComalExport.text(graph).getBytes(StandardCharsets.UTF_8));
+                    binary ? ComalExport.binary(graph, shape)
+                            : ComalExport.text(graph, shape).getBytes(StandardCharsets.UTF_8));
         }
         return CommandOutput.text("wrote " + String.join(", ", files));
     }

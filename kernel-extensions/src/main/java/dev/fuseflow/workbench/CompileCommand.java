@@ -22,7 +22,8 @@ final class CompileCommand implements Callable<CommandOutput> {
     String dataset;
 
     @Option(names = "--emit", paramLabel = "FORM", defaultValue = "summary",
-            description = "summary (op counts, orders), dot (Graphviz), json (compiler/docs/graph-json.md), "
+            description = "summary (op counts, orders), schedule (assignments, presets, the resolved schedule for "
+                    + "--schedule), dot (Graphviz), json (compiler/docs/graph-json.md), "
                     + "comal-proto (binary ComalGraph, needs -o) or comal-proto-text (default: ${DEFAULT-VALUE})")
     String emit;
 

@@ -2,6 +2,8 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.cost.CostModel;
+import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.frontend.mlir.MlirModule;
 import dev.fuseflow.compiler.frontend.mlir.MlirProgram;
 import dev.fuseflow.compiler.frontend.mlir.MlirReader;
@@ -33,8 +35,9 @@ import java.util.Optional;
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
  * applied), its schedule, and the input tensors in their declared formats. Shared by compile and simulate.
- * Models are zoo models ({@code zoo:spmm}) or MLIR files ({@code gcn.mlir}, or split files chained as
- * {@code a.mlir,b.mlir}); MLIR models run on {@code --dataset generated} (see {@link GeneratedDataset}).
+ * Models are zoo models ({@code zoo:spmm}), MLIR files ({@code gcn.mlir}, or split files chained as
+ * {@code a.mlir,b.mlir}) or einsum programs ({@code layer.ein}, {@code einsum:'...'}); the latter two run on
+ * {@code --dataset generated} (see {@link GeneratedDataset}).
  */
 final class ResolvedModel {
     /** The zoo model, or null for a program read from MLIR files. */
@@ -42,16 +45,19 @@ final class ResolvedModel {
     final Program program;
     final String fusion;
     final Schedule schedule;
+    /** The named fusion presets the model offers, in the order they are listed. */
+    final Map<String, Schedule> presets;
     final Parallelization parallelization;
     /** What reading the model changed or ignored (MLIR shapes rebound, dynamic sizes chosen, ...). */
     final List<String> warnings;
 
     private ResolvedModel(ZooModel model, Program program, String fusion, Schedule schedule,
-            Parallelization parallelization, List<String> warnings) {
+            Map<String, Schedule> presets, Parallelization parallelization, List<String> warnings) {
         this.model = model;
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
+        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
     }
@@ -60,7 +66,11 @@ final class ResolvedModel {
     record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
     }
 
-    /** Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR files generate data. */
+    /**
+     * Resolves {@code --model} and {@code --dataset} for a run: zoo models bind a dataset, MLIR models bind a
+     * registered dataset ({@link MlirDatasetBinding}) or generate data, einsum programs generate data of
+     * their declared shapes.
+     */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
         return forSimulation(options, data, MemoryBudget.UNLIMITED);
     }
@@ -71,29 +81,47 @@ final class ResolvedModel {
      * ({@link MemoryEstimate}) before the input tensors are made.
      */
     static Bound forSimulation(ProgramOptions options, DataOptions data, MemoryBudget budget) {
-        if (isMlir(options.model)) {
+        options.applySchedule();
+        if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
+            requireDatasetFits(data, budget);
+            Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+            MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
+            ResolvedModel resolved = fromSource(options, plan.binding());
+            budget.require(MemoryEstimate.ofRun(resolved.program, partBytes(dataset)), data.scale);
+            return new Bound(resolved, MlirDatasetBinding.inputs(resolved.program, plan, dataset, data.seed),
+                    dataset.spec());
+        }
+        if (isSource(options.model)) {
             if (!GeneratedDataset.names(data.dataset)) {
-                throw UserError.of("dataset '" + data.dataset + "' cannot feed the MLIR model " + options.model
-                        + "; MLIR models run on generated data of their declared shapes", List.of(
-                        "generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+                throw UserError.of("dataset '" + data.dataset + "' cannot feed the " + sourceKind(options.model)
+                        + " model " + options.model + "; such models run on generated data of their declared shapes",
+                        List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
             }
             GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
-            ResolvedModel resolved = fromMlir(options, generated.binding(data.scale));
+            ResolvedModel resolved = fromSource(options, generated.binding(data.scale));
             budget.require(MemoryEstimate.ofRun(resolved.program, generatedInputBytes(resolved.program,
                     generated.density())), data.scale);
             return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
                     data.dataset);
         }
         ZooModel zoo = zooModel(options.model);
+        requireDatasetFits(data, budget);
+        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+        ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
+        budget.require(MemoryEstimate.ofRun(resolved.program, partBytes(dataset)), data.scale);
+        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
+    }
+
+    /** A registered dataset is planned before it is generated: refuse it then if it alone cannot fit. */
+    private static void requireDatasetFits(DataOptions data, MemoryBudget budget) {
         if (DatasetRegistry.entry(DatasetSpec.parse(data.dataset).name()).isPresent()) {
             budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(data.dataset, data.scale, data.seed)
                     .estimatedBytes()), data.scale);
         }
-        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
-        ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        long partBytes = dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
-        budget.require(MemoryEstimate.ofRun(resolved.program, partBytes), data.scale);
-        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
+    }
+
+    private static long partBytes(Dataset dataset) {
+        return dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
     }
 
     /** The bytes of random inputs for a program's declared shapes: stored entries as a coordinate and a value. */
@@ -110,13 +138,19 @@ final class ResolvedModel {
      * {@code defaultDataset}); MLIR files keep their declared shapes unless a {@code generated} spec binds them.
      */
     static ResolvedModel forCompile(ProgramOptions options, String datasetSpec, String defaultDataset) {
-        if (isMlir(options.model)) {
+        options.applySchedule();
+        if (isMlir(options.model) && datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
+            Dataset dataset = DatasetRegistry.resolve(datasetSpec, 1, 1);
+            return fromSource(options, MlirDatasetBinding.plan(options.model, dataset, 1).binding());
+        }
+        if (isSource(options.model)) {
             if (datasetSpec != null && !GeneratedDataset.names(datasetSpec)) {
-                throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the MLIR model "
-                        + options.model, List.of("generated[:dynamic=16,<tensor>.<dim>=N]"));
+                throw UserError.of("dataset '" + datasetSpec + "' cannot bind the shapes of the "
+                        + sourceKind(options.model) + " model " + options.model,
+                        List.of("generated[:dynamic=16,<tensor>.<dim>=N]"));
             }
             GeneratedDataset generated = GeneratedDataset.parse(datasetSpec == null ? GeneratedDataset.NAME : datasetSpec, 1);
-            return fromMlir(options, generated.binding(1));
+            return fromSource(options, generated.binding(1));
         }
         ZooModel zoo = zooModel(options.model);
         Dataset dataset = DatasetRegistry.resolve(datasetSpec == null ? defaultDataset : datasetSpec, 1, 1);
@@ -128,9 +162,29 @@ final class ResolvedModel {
         return List.of(spec.split(",")).stream().allMatch(f -> f.trim().endsWith(".mlir"));
     }
 
-    private static ResolvedModel fromMlir(ProgramOptions options, ShapeBinding binding) {
+    /** {@code einsum:'<program text>'} or an einsum file ({@code .ein}, {@code .einsum}). */
+    static boolean isEinsum(String spec) {
+        return spec.startsWith(EINSUM_PREFIX) || spec.endsWith(".ein") || spec.endsWith(".einsum");
+    }
+
+    /** A program the user wrote (MLIR or einsum) rather than a zoo model. */
+    static boolean isSource(String spec) {
+        return isEinsum(spec) || isMlir(spec);
+    }
+
+    private static String sourceKind(String spec) {
+        return isEinsum(spec) ? "einsum" : "MLIR";
+    }
+
+    private static final String EINSUM_PREFIX = "einsum:";
+
+    /** A source program with its file-given groups (one per MLIR file) and how it was read. */
+    private record SourceProgram(Program program, Schedule fileGroups, List<String> warnings) {
+    }
+
+    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
         List<MlirModule> modules = new ArrayList<>();
-        for (String file : options.model.split(",")) {
+        for (String file : spec.split(",")) {
             Path path = Path.of(file.trim());
             if (!Files.isRegularFile(path)) {
                 throw UserError.of("MLIR file '" + file.trim() + "' does not exist");
@@ -138,6 +192,42 @@ final class ResolvedModel {
             modules.add(MlirReader.read(path));
         }
         MlirProgram read = MlirModule.chain(modules, binding);
+        return new SourceProgram(read.program(), new Schedule(read.fileGroups()), read.warnings());
+    }
+
+    /** Einsum text declares its shapes; {@code --scale} shrinks each dimension as for MLIR static shapes. */
+    private static SourceProgram readEinsum(String spec, ShapeBinding binding) {
+        if (!binding.dims().isEmpty()) {
+            throw UserError.of("an einsum model takes its shapes from its declarations; generated data cannot "
+                    + "rebind " + String.join(", ", binding.dims().keySet()), List.of("generated:density=..,seed=.."));
+        }
+        Program program;
+        if (spec.startsWith(EINSUM_PREFIX)) {
+            String text = spec.substring(EINSUM_PREFIX.length()).replace(";", "\n");
+            program = EinsumParser.parse(text, "<einsum>", "einsum");
+        } else {
+            Path path = Path.of(spec);
+            if (!Files.isRegularFile(path)) {
+                throw UserError.of("einsum file '" + spec + "' does not exist");
+            }
+            String text;
+            try {
+                text = Files.readString(path);
+            } catch (java.io.IOException e) {
+                throw UserError.of("einsum file '" + spec + "' cannot be read: " + e.getMessage());
+            }
+            String name = path.getFileName().toString().replaceFirst("\\.(ein|einsum)$", "");
+            program = EinsumParser.parse(text, spec, name);
+        }
+        for (TensorDecl decl : List.copyOf(program.tensors().values())) {
+            program = program.withTensor(decl.withShape(decl.shape().stream().map(binding::scaled).toList()));
+        }
+        return new SourceProgram(program, null, List.of());
+    }
+
+    private static ResolvedModel fromSource(ProgramOptions options, ShapeBinding binding) {
+        SourceProgram read = isEinsum(options.model) ? readEinsum(options.model, binding)
+                : readMlir(options.model, binding);
         Program program = read.program();
         for (String modeOrder : options.modeOrders) {
             program = withModeOrder(program, modeOrder);
@@ -145,7 +235,9 @@ final class ResolvedModel {
         int n = program.assignments().size();
         Map<String, Schedule> presets = new LinkedHashMap<>();
         presets.put("unfused", Schedule.unfused(n));
-        presets.put("files", new Schedule(read.fileGroups()));
+        if (read.fileGroups() != null) {
+            presets.put("files", read.fileGroups());
+        }
         presets.put("full", Schedule.full(n));
         Schedule schedule;
         if (presets.containsKey(options.fusion)) {
@@ -156,10 +248,11 @@ final class ResolvedModel {
             List<String> accepted = new ArrayList<>(presets.keySet());
             accepted.add("groups=0-1,2");
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model
-                    + " ('files' is one group per MLIR file, as the original runs them)", accepted);
+                    + (read.fileGroups() == null ? "" : " ('files' is one group per MLIR file, as the original runs them)"),
+                    accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(null, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(null, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 read.warnings());
     }
 
@@ -180,7 +273,7 @@ final class ResolvedModel {
             throw UserError.of("fusion '" + options.fusion + "' is not defined for " + options.model, accepted);
         }
         rejectUnsupported(options);
-        return new ResolvedModel(model, program, options.fusion, schedule, Parallelization.parse(options.par),
+        return new ResolvedModel(model, program, options.fusion, schedule, presets, Parallelization.parse(options.par),
                 List.of());
     }
 
@@ -191,7 +284,9 @@ final class ResolvedModel {
         List<String> accepted = new ArrayList<>(Zoo.names());
         accepted.add("FILE.mlir");
         accepted.add("A.mlir,B.mlir");
-        throw UserError.of("model '" + spec + "' is neither a zoo model nor an .mlir file", accepted);
+        accepted.add("FILE.ein");
+        accepted.add("einsum:'<program; program>'");
+        throw UserError.of("model '" + spec + "' is neither a zoo model nor an MLIR or einsum program", accepted);
     }
 
     private static void rejectUnsupported(ProgramOptions options) {
@@ -220,8 +315,20 @@ final class ResolvedModel {
         return program.withTensor(decl.withModeOrder(order));
     }
 
+    /** Compiles with {@code auto} orders chosen from the declared formats (no data at hand). */
     CompiledProgram compile(String orderSpec) {
         return Compiler.compile(program, fusion, schedule, orderSpec, parallelization);
+    }
+
+    /** Compiles the program blocked into b×b tiles, for true-block values. */
+    CompiledProgram compileBlocked(String orderSpec, int blockSize) {
+        return Compiler.compileBlocked(program, fusion, schedule, orderSpec, parallelization, blockSize);
+    }
+
+    /** Compiles with {@code auto} orders chosen by the cost model measured on the run's inputs. */
+    CompiledProgram compile(String orderSpec, Map<String, FiberTensor> inputs) {
+        return Compiler.compile(program, fusion, schedule, orderSpec, parallelization,
+                CostModel.measured(program, inputs));
     }
 
     /** The dimensions a dataset gives a model (its {@code dimensions()}), checked against what the model needs. */
@@ -243,9 +350,10 @@ final class ResolvedModel {
      */
     Map<String, FiberTensor> bind(Dataset dataset, long seed) {
         Map<String, FiberTensor> inputs = new LinkedHashMap<>();
+        Map<String, InputSource> sources = model.inputs(program);
         for (String name : program.inputs()) {
             TensorDecl decl = program.tensor(name);
-            InputSource source = model.inputs().get(name);
+            InputSource source = sources.get(name);
             if (source instanceof InputSource.Part part) {
                 inputs.put(name, fromPart(dataset, decl, part.name()));
             } else if (source instanceof InputSource.Weights weights) {
@@ -269,10 +377,15 @@ final class ResolvedModel {
                 + "' has no part '" + partName + "', which zoo:" + model.name() + " reads into " + decl.name(),
                 List.copyOf(dataset.parts().keySet())));
         int[] shape = decl.shapeArray();
-        if (shape.length != 2 || shape[0] != part.rowCount() || shape[1] != part.colCount()) {
+        // a 1×n part (a bias row) feeds a vector of n entries
+        boolean row = shape.length == 1 && part.rowCount() == 1 && shape[0] == part.colCount();
+        if (!row && (shape.length != 2 || shape[0] != part.rowCount() || shape[1] != part.colCount())) {
             throw UserError.of("dataset part '" + partName + "' is " + part.rowCount() + "×" + part.colCount()
                     + " but zoo:" + model.name() + " declares " + decl.name() + " as "
-                    + java.util.Arrays.toString(shape));
+                    + java.util.Arrays.toString(shape) + " (a 1×n part may also feed a vector [n])");
+        }
+        if (row) {
+            return rowVector(decl, part);
         }
         if (part instanceof SparseMatrix m) {
             return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(), m.coordinates(),
@@ -280,5 +393,19 @@ final class ResolvedModel {
         }
         DenseMatrix f = (DenseMatrix) part;
         return FiberTensor.fromDense(decl.name(), shape, decl.formats(), decl.modeOrderArray(), f.values());
+    }
+
+    /** A 1×n part as a vector: a dense row keeps every value, a sparse one its stored entries. */
+    private static FiberTensor rowVector(TensorDecl decl, DataPart part) {
+        int[] shape = decl.shapeArray();
+        if (part instanceof SparseMatrix m) {
+            int[][] columns = new int[m.nnz()][];
+            for (int e = 0; e < columns.length; e++) {
+                columns[e] = new int[] {m.cols()[e]};
+            }
+            return FiberTensor.fromCoo(decl.name(), shape, decl.formats(), decl.modeOrderArray(), columns, m.values());
+        }
+        return FiberTensor.fromDense(decl.name(), shape, decl.formats(), decl.modeOrderArray(),
+                ((DenseMatrix) part).values());
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.GroupResult;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.simulator.stats.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,19 @@ public final class SimulationReport {
     private final String title;
     private final String shortTitle;
 
+    /** The report of one simulated program, not composed. */
     SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result, String timing,
             String memory, String values, int block) {
-        this.total = result.total();
+        this(model, dataset, compiled, result, null, timing, memory, values, block);
+    }
+
+    /**
+     * @param composed the totals of {@code --decoders N}, or null: with it the statistics are the composed
+     *                 totals, {@code composed} is true and every group carries its part and multiplicity
+     */
+    SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result,
+            ComposedDecoders composed, String timing, String memory, String values, int block) {
+        this.total = composed == null ? result.total() : composed.total();
         this.title = model + " on " + dataset + " (" + compiled.fusion() + ")";
         this.shortTitle = model + ", " + compiled.fusion();
         fields.put("model", model);
@@ -43,31 +54,62 @@ public final class SimulationReport {
         fields.put("values", values);
         fields.put("block", block);
         total.asMap().forEach(fields::put);
-        fields.put("verified", result.verified());
-        fields.put("max_rel_error", finite(result.maxRelError()));
-        double simulationMs = result.groups().stream().mapToDouble(g -> g.simulation().wallMillis()).sum();
+        List<RunResult> runs = new ArrayList<>(List.of(result));
+        if (composed != null && composed.lastResult() != null) {
+            runs.add(composed.lastResult());
+        }
+        fields.put("verified", runs.stream().allMatch(RunResult::verified));
+        fields.put("max_rel_error", finite(runs.stream().mapToDouble(RunResult::maxRelError).max().orElse(0)));
+        double simulationMs = runs.stream().flatMap(r -> r.groups().stream())
+                .mapToDouble(g -> g.simulation().wallMillis()).sum();
         fields.put("wall_ms", round(simulationMs));
-        fields.put("total_wall_ms", round(result.wallMillis()));
-        fields.put("composed", false);
+        fields.put("total_wall_ms", round(runs.stream().mapToDouble(RunResult::wallMillis).sum()));
+        fields.put("composed", composed != null);
+        if (composed != null) {
+            fields.put("decoders", composed.rule().decoders());
+            fields.put("composition", composed.rule().formula());
+        }
         List<Map<String, Object>> groups = new ArrayList<>();
         for (GroupResult group : result.groups()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            Statistics s = group.simulation().statistics();
-            g.put("group", group.group());
-            g.put("order", group.order());
-            g.put("cycles", s.cycles());
-            g.put("flops", s.flops());
-            g.put("memory_accesses", s.memoryAccesses());
-            g.put("tokens", s.tokens());
-            g.put("wall_ms", round(group.simulation().wallMillis()));
+            Map<String, Object> g = group(group);
+            if (composed != null) {
+                DecoderComposition.Term term = composed.rule().terms().get(group.group());
+                g.put("assignments", term.assignments());
+                g.put("part", term.part().word());
+                g.put("multiplicity", term.multiplicity());
+            }
             groups.add(g);
         }
+        if (composed != null && composed.lastResult() != null) {
+            int tailStart = composed.rule().lastProgramStart();
+            for (GroupResult group : composed.lastResult().groups()) {
+                Map<String, Object> g = group(group);
+                g.put("assignments", composed.last().groups().get(group.group()).assignments().stream()
+                        .map(a -> a + tailStart).toList());
+                g.put("part", DecoderComposition.Part.LAST.word());
+                g.put("multiplicity", 1);
+                groups.add(g);
+            }
+        }
         fields.put("groups", groups);
-        List<String> problems = result.verifications().stream().filter(v -> !v.verified())
+        List<String> problems = runs.stream().flatMap(r -> r.verifications().stream()).filter(v -> !v.verified())
                 .map(v -> v.tensor() + ": " + v.problem()).toList();
         if (!problems.isEmpty()) {
             fields.put("verification_problems", problems);
         }
+    }
+
+    private static Map<String, Object> group(GroupResult group) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        Statistics s = group.simulation().statistics();
+        g.put("group", group.group());
+        g.put("order", group.order());
+        g.put("cycles", s.cycles());
+        g.put("flops", s.flops());
+        g.put("memory_accesses", s.memoryAccesses());
+        g.put("tokens", s.tokens());
+        g.put("wall_ms", round(group.simulation().wallMillis()));
+        return g;
     }
 
     private static Object finite(double value) {

@@ -1,8 +1,10 @@
 package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.run.BlockProgramRunner;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
@@ -22,23 +24,40 @@ final class SimulationRunner {
     static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, ProgressListener progress) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
-        if (command.decoders != null) {
-            throw UserError.of("--decoders applies to zoo:gpt3-bigbird only");
+        if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
+            throw UserError.of("--decoders applies to " + ComposedDecoders.MODEL + " only, not to "
+                    + command.program.model);
         }
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
-        CompiledProgram compiled = bound.resolved().compile(command.program.order);
+        DecoderComposition composition = command.decoders == null ? null
+                : ComposedDecoders.plan(bound.resolved(), command.decoders);
+        boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
+        if (tiles && composition != null) {
+            throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
+                    + "decoder, so leave out --decoders or use --values block-timing");
+        }
+        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(command.program.order, options.blockSize())
+                : bound.resolved().compile(command.program.order, bound.inputs());
+        Simulator simulator = new Simulator(options);
         RunResult result;
+        ComposedDecoders composed = null;
         try {
-            result = new ProgramRunner(new Simulator(options)).run(compiled, bound.inputs(), cancelled, progress);
+            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
+                    bound.inputs(), options.blockSize(), cancelled)
+                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, progress);
+            if (composition != null) {
+                composed = ComposedDecoders.compose(composition, bound.resolved(), command.program.order,
+                        bound.inputs(), result, simulator, cancelled);
+            }
         } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
             // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
             throw new CancelledException("the simulation of " + command.program.model);
         }
         SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                options.timing().toString(), options.memory().toString(), options.values().toString(),
+                composed, options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
@@ -60,8 +79,8 @@ final class SimulationRunner {
 
     /**
      * {@code --values} and {@code --block} on top of the other engine options; a bad value or combination is
-     * a user error. Block-timing changes only timing, so it runs any model; true-block needs the inputs as
-     * block tensors, which compiled models do not produce yet.
+     * a user error. Block-timing changes only timing, so it runs any model; true-block compiles the program
+     * blocked into b×b tiles (SparsityBlocking), which refuses what tiles cannot express.
      */
     static EngineOptions withValues(EngineOptions options, String values, Integer block) {
         ValueMode mode = valueMode(values, block);
@@ -96,11 +115,6 @@ final class SimulationRunner {
         if (block == null || !BLOCK_SIZES.contains(block)) {
             throw UserError.of("--values " + mode + " needs --block B with one of Comal's block sizes"
                     + (block == null ? "" : ", not " + block), BLOCK_SIZES.stream().map(String::valueOf).toList());
-        }
-        if (mode == ValueMode.TRUE_BLOCK) {
-            throw UserError.of("--values true-block is not available for compiled models yet, because the compiler "
-                    + "does not lay their tensors out as b×b blocks; use --values block-timing for the same timing "
-                    + "rules on scalar values");
         }
         return mode;
     }

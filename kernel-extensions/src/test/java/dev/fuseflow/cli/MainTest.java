@@ -142,7 +142,7 @@ class MainTest {
     void badEmitValueIsOneSentenceListingTheForms() {
         Result result = run("compile", "--model", "zoo:spmm", "--emit", "pdf");
         assertOneUserErrorLine(result, "--emit pdf is not available");
-        assertTrue(result.err().contains("summary, dot, json, comal-proto, comal-proto-text"), result.err());
+        assertTrue(result.err().contains("summary, schedule, dot, json, comal-proto, comal-proto-text"), result.err());
     }
 
     @Test

@@ -101,18 +101,30 @@ class MlirModelCommandTest {
     }
 
     @Test
+    void aRegisteredDatasetFeedsTheSparseMatrixAndItsFeatures() throws IOException {
+        Path file = write("spmm.mlir", SPMM);
+        CommandOutput out = new Workbench().execute(words("simulate --model " + file + " --dataset karate"));
+        assertTrue(out.plainText().contains("warning: dimension"), "static 40 rebound to karate's 34: " + out.plainText());
+        JsonObject json = simulate("simulate --model " + file + " --dataset karate --json");
+        assertTrue(json.get("verified").getAsBoolean(), json.toString());
+        assertEquals("karate", json.get("dataset").getAsString());
+        assertTrue(json.get("flops").getAsLong() >= 156 * 34, "every adjacency entry meets every feature column");
+    }
+
+    @Test
     void mistakesAreOneSentence() throws IOException {
         Path file = write("spmm.mlir", SPMM);
         Path broken = write("broken.mlir", SPMM.replace("linalg.matmul", "linalg.matmull"));
         String[][] cases = {
             {"simulate --model " + dir.resolve("nope.mlir") + " --dataset generated", "MLIR file '" + dir.resolve("nope.mlir")
                     + "' does not exist"},
-            {"simulate --model " + file + " --dataset synthetic:rows=9", "cannot feed the MLIR model"},
+            {"simulate --model " + write("dense.mlir", BIAS_RELU) + " --dataset karate",
+                    "has no sparse square input (rank 2, a compressed level) to take the dataset's matrix"},
             {"simulate --model " + file + " --dataset generated:bogus=1", "unknown parameter 'bogus' for dataset 'generated'"},
             {"simulate --model " + file + " --dataset generated --fusion partial",
                 "(accepted: unfused, files, full, groups=0-1,2)"},
             {"simulate --model " + broken + " --dataset generated", broken + ":3:8: unsupported op 'linalg.matmull'"},
-            {"simulate --model nonsense --dataset generated", "model 'nonsense' is neither a zoo model nor an .mlir file"},
+            {"simulate --model nonsense --dataset generated", "model 'nonsense' is neither a zoo model nor an MLIR or einsum program"},
         };
         for (String[] c : cases) {
             UserError error = assertThrows(UserError.class, () -> new Workbench().execute(words(c[0])), c[0]);

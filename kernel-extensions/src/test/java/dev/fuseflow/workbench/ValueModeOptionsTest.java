@@ -43,6 +43,31 @@ class ValueModeOptionsTest {
         }
     }
 
+    @Test
+    void trueBlockRunsCompiledModelsOnTilesAndVerifies() {
+        for (int block : new int[] {16, 32}) {
+            JsonObject tiles = simulate("--values true-block --block " + block);
+            assertEquals("true-block", tiles.get("values").getAsString());
+            assertEquals(block, tiles.get("block").getAsInt());
+            assertTrue(tiles.get("verified").getAsBoolean(), tiles.toString());
+        }
+        UserError vector = assertThrows(UserError.class, () -> new Workbench().execute(List.of("simulate", "--model",
+                "einsum:A: dense [8, 8]; b: dense [8]; Y: dense [8, 8]; Y(i,j) = A(i,j) + b(j)", "--dataset",
+                "generated", "--values", "true-block", "--block", "16")));
+        assertTrue(vector.getMessage().contains("b has rank 1"), vector.getMessage());
+    }
+
+    @Test
+    void blockModesAnnounceTheirStreamShapeInComalExports() {
+        String scalar = new Workbench().execute(List.of("compile", "--model", "zoo:spmm", "--emit", "comal-proto-text"))
+                .plainText();
+        String blocked = new Workbench().execute(List.of("compile", "--model", "zoo:spmm", "--values", "true-block",
+                "--block", "32", "--emit", "comal-proto-text")).plainText();
+        assertFalse(scalar.contains("stream_shape"), "scalar graphs leave the field unset, as the original does");
+        assertEquals(2, blocked.split("stream_shape: 32", -1).length - 1, "one per value load: " + blocked);
+        assertTrue(blocked.contains("blocked: true"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--values blocks                                 | value mode 'blocks' is unknown (accepted: scalar, block-timing, true-block)",
@@ -50,7 +75,6 @@ class ValueModeOptionsTest {
         "--values block-timing                           | --values block-timing needs --block B with one of Comal's block sizes (accepted: 16, 32, 64)",
         "--values block-timing --block 8                 | needs --block B with one of Comal's block sizes, not 8",
         "--values block-timing --block 16 --memory comal-hbm | --values block-timing runs without a memory model",
-        "--values true-block --block 16                  | --values true-block is not available for compiled models yet",
     })
     void badValueOptionsAreOneSentence(String options, String expected) {
         UserError error = assertThrows(UserError.class, () -> simulate(options));

@@ -54,7 +54,7 @@ class WorkbenchTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm)",
+        "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm,",
         "simulate --model zoo:spmm --dataset nope                       | unknown dataset 'nope'",
         "simulate --bogus                                               | unknown option '--bogus' for 'simulate'",
         "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile, datasets, bench)",
@@ -70,7 +70,7 @@ class WorkbenchTest {
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --scale 2  | scale 2.0 is outside 0 < S <= 1",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --par i:0 | parallelization 'i:0' is not V:K",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --par k:2 | cannot parallelize below 'k'",
-        "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: summary, dot, json, comal-proto, comal-proto-text)",
+        "compile --model zoo:spmm --emit pdf                           | --emit pdf is not available (accepted: summary, schedule, dot, json, comal-proto, comal-proto-text)",
         "compile --model zoo:spmm --emit comal-proto                   | --emit comal-proto writes a binary protobuf, which is not printable; add -o FILE",
         "compile --model zoo:spmm --par i:2 --emit comal-proto-text    | has no Comal protobuf form",
     })

@@ -38,6 +38,44 @@ public final class ComalExport {
         return ComalGraphWriter.toProto(comalForm(graph));
     }
 
+    /**
+     * The original's stream vectorizer (fuseflow-compiler.md §3.2): every value load ({@code ArrayVals})
+     * carries the stream shape, n values per token or, for block-sparse runs, n×n blocks; nothing else
+     * changes, as in the original.
+     */
+    public record StreamShape(int size, boolean blocked) {
+        public static final StreamShape SCALAR = new StreamShape(0, false);
+
+        public StreamShape {
+            if (size < 0 || (blocked && size == 0)) {
+                throw new IllegalArgumentException("a stream shape is a size >= 0, blocked only with a size");
+            }
+        }
+    }
+
+    public static ComalGraph toProto(SamGraph graph, StreamShape shape) {
+        ComalGraph proto = toProto(graph);
+        if (shape.size() == 0) {
+            return proto;
+        }
+        ComalGraph.Builder builder = proto.toBuilder();
+        var operators = builder.getGraphBuilder().getOperatorsBuilderList();
+        for (var operator : operators) {
+            if (operator.hasArray()) {
+                operator.getArrayBuilder().setStreamShape(shape.size()).setBlocked(shape.blocked());
+            }
+        }
+        return builder.build();
+    }
+
+    public static byte[] binary(SamGraph graph, StreamShape shape) {
+        return toProto(graph, shape).toByteArray();
+    }
+
+    public static String text(SamGraph graph, StreamShape shape) {
+        return TextFormat.printer().printToString(toProto(graph, shape));
+    }
+
     /** The binary wire format (the original compiler's {@code op.bin}). */
     public static byte[] binary(SamGraph graph) {
         return toProto(graph).toByteArray();

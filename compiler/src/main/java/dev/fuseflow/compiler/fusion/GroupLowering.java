@@ -7,6 +7,7 @@ import dev.fuseflow.compiler.ir.Difference;
 import dev.fuseflow.compiler.ir.Expr;
 import dev.fuseflow.compiler.ir.IndexVar;
 import dev.fuseflow.compiler.ir.Product;
+import dev.fuseflow.compiler.passes.SparsityBlocking;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.ir.Quotient;
 import dev.fuseflow.compiler.ir.ReduceFunction;
@@ -69,11 +70,15 @@ final class GroupLowering {
     private final DataflowOrder order;
     private final SamGraph.Builder graph;
     private final Map<IndexVar, Integer> parallel;
+    /** Values are tiles: element-wise products need ELEMMUL, since MUL multiplies tiles as matrices. */
+    private final boolean tiles;
     private final Map<String, Object> memo = new HashMap<>();
     private int instanceCount;
 
     /** @param parallel lanes per output variable whose region below is parallelized (absent: one lane) */
-    GroupLowering(Program program, DataflowOrder order, Map<IndexVar, Integer> parallel, SamGraph.Builder graph) {
+    GroupLowering(Program program, DataflowOrder order, Map<IndexVar, Integer> parallel, SamGraph.Builder graph,
+            boolean tiles) {
+        this.tiles = tiles;
         this.program = program;
         this.order = order;
         this.parallel = Map.copyOf(parallel);
@@ -362,7 +367,8 @@ final class GroupLowering {
                 graph.add(new UnaryAluOp(unary(apply.function()), (float) scalar(apply), in, out));
                 return out;
             }
-            BinaryOp op = expr instanceof Product ? BinaryOp.MUL : expr instanceof Sum ? BinaryOp.ADD
+            BinaryOp op = expr instanceof Product p ? (tiles && SparsityBlocking.elementwise(p) ? BinaryOp.ELEMMUL : BinaryOp.MUL)
+                    : expr instanceof Sum ? BinaryOp.ADD
                     : expr instanceof Difference ? BinaryOp.SUB : BinaryOp.DIV;
             int left = value(expr.children().get(0), last);
             int right = value(expr.children().get(1), last);

@@ -59,11 +59,20 @@ public final class Lowering {
     /** As {@link #lower}; without {@code cleanup} only broadcasts are inserted (the passes' baseline). */
     public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
             Map<IndexVar, Integer> parallel, String graphName, boolean cleanup) {
+        return lower(program, group, order, parallel, graphName, cleanup, false);
+    }
+
+    /**
+     * As {@link #lower}; with {@code tiles} the values are b×b tiles of a blocked program
+     * ({@code SparsityBlocking}): element-wise products become ELEMMUL, matrix products stay MUL.
+     */
+    public static SamGraph lower(Program program, FusedGroup group, DataflowOrder order,
+            Map<IndexVar, Integer> parallel, String graphName, boolean cleanup, boolean tiles) {
         legality(program, group, order).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         SamGraph.Builder graph = new SamGraph.Builder(graphName);
-        GroupLowering lowering = new GroupLowering(program, order, parallel, graph);
+        GroupLowering lowering = new GroupLowering(program, order, parallel, graph, tiles);
         for (Assignment root : group.roots()) {
             lowering.lowerRoot(root);
         }

@@ -33,6 +33,36 @@ public record Schedule(List<List<Integer>> groups) {
         return new Schedule(List.of(all));
     }
 
+    /**
+     * Every way to cut the assignments 0..n-1 into contiguous groups ({@code 2^(n-1)} schedules, unfused
+     * first and full last). Contiguous groups of a program's order are convex: a value only flows to later
+     * assignments, so no path can leave a contiguous group and come back into it.
+     */
+    public static List<Schedule> contiguousPartitions(int assignments) {
+        if (assignments < 1 || assignments > MAX_PARTITIONED) {
+            throw UserError.of("enumerating the partitions of " + assignments + " assignments is refused; it is done "
+                    + "for 1 to " + MAX_PARTITIONED + " (2^(n-1) schedules)");
+        }
+        List<Schedule> partitions = new ArrayList<>();
+        int cuts = assignments - 1;
+        for (int mask = (1 << cuts) - 1; mask >= 0; mask--) {
+            List<List<Integer>> groups = new ArrayList<>();
+            List<Integer> group = new ArrayList<>();
+            for (int a = 0; a < assignments; a++) {
+                group.add(a);
+                if (a == assignments - 1 || (mask & (1 << a)) != 0) {
+                    groups.add(group);
+                    group = new ArrayList<>();
+                }
+            }
+            partitions.add(new Schedule(groups));
+        }
+        return partitions;
+    }
+
+    /** The largest program whose partitions are enumerated (2^19 schedules). */
+    public static final int MAX_PARTITIONED = 20;
+
     /** Parses {@code groups=0-3,4-7}; groups must cover 0..n-1 in order without gaps. */
     public static Schedule parse(String text, int assignments) {
         if (!text.startsWith("groups=")) {

@@ -5,7 +5,12 @@ import java.util.List;
 
 /** The registry of zoo models, looked up by the name after {@code zoo:}. */
 public final class Zoo {
-    private static final List<ZooModel> MODELS = List.of(new SpmmModel());
+    private static final List<ZooModel> MODELS = List.of(
+            new SpmmModel(),
+            new GcnModel(),
+            new GraphSageModel(),
+            new SaeModel(),
+            new Gpt3BigBirdModel());
 
     private Zoo() {
     }

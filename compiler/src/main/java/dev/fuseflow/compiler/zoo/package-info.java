@@ -1,4 +1,5 @@
 /**
- * The model zoo: models parameterised by dataset dimensions, with fusion presets and data bindings (so far zoo:spmm).
+ * The model zoo: models parameterised by dataset dimensions, with fusion presets, data bindings and a card
+ * of their numbered assignments ({@link dev.fuseflow.compiler.zoo.Zoo} lists them).
  */
 package dev.fuseflow.compiler.zoo;

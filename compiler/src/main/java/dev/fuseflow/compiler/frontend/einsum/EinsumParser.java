@@ -92,17 +92,39 @@ public final class EinsumParser {
     private TensorDecl declaration() {
         Token nameToken = expect(Kind.NAME, "a tensor name");
         expectSymbol(":");
-        expectSymbol("(");
         List<LevelFormat> formats = new ArrayList<>();
-        do {
-            Token word = expect(Kind.NAME, "a level format (dense or compressed)");
-            formats.add(format(word));
-        } while (acceptSymbol(","));
-        expectSymbol(")");
+        NamedFormat named = null;
+        Token namedToken = null;
+        if (acceptSymbol("(")) {
+            do {
+                Token word = expect(Kind.NAME, "a level format (dense or compressed)");
+                formats.add(format(word));
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        } else {
+            Token word = expect(Kind.NAME, "level formats in parentheses or a format name ("
+                    + String.join(", ", NamedFormat.NAMES) + ")");
+            namedToken = word;
+            named = NamedFormat.of(word.text()).orElseThrow(() -> error(word,
+                    "'" + word.text() + "' is not a format name", NamedFormat.NAMES.toArray(String[]::new)));
+        }
         List<Integer> shape = intList();
         List<Integer> order = null;
+        if (named != null) {
+            if (!named.accepts(shape.size())) {
+                throw error(namedToken, "format '" + named.word() + "' describes a matrix, but tensor '"
+                        + nameToken.text() + "' has " + shape.size() + " dimensions");
+            }
+            formats = named.formats(shape.size());
+            order = named.modeOrder(shape.size());
+        }
         if (peek().kind() == Kind.NAME && peek().text().equals("order")) {
+            Token orderToken = tokens.get(next);
             next++;
+            if (named != null && named.modeOrder(shape.size()) != null) {
+                throw error(orderToken, "format '" + named.word() + "' fixes the mode order; write the levels "
+                        + "in parentheses to choose another");
+            }
             order = intList();
         }
         expect(Kind.END, "the end of the declaration");
@@ -158,6 +180,11 @@ public final class EinsumParser {
             next += 2;
         }
         Token start = peek();
+        if (start.kind() == Kind.NAME && !tensors.containsKey(start.text())
+                && tokens.get(next + 1).text().equals("(")) {
+            throw error(start, "tensor '" + start.text() + "' is assigned but not declared; declare it first, like '"
+                    + start.text() + ": (dense, compressed) [8, 8]'");
+        }
         Expr target = primary(tensors).expr();
         if (!(target instanceof Access access)) {
             throw error(start, "an assignment must start with the tensor it writes, like 'Y(i,j) ='");

@@ -37,7 +37,7 @@ public record ShapeBinding(Map<String, Integer> dims, double scale, int dynamicS
     }
 
     /** Size of a declared static dimension under the scale. */
-    int scaled(int declared) {
+    public int scaled(int declared) {
         if (scale == 1 || declared <= 4) {
             return declared;
         }

@@ -35,6 +35,8 @@ public final class Spacc1 extends Primitive {
     private float[] sums = new float[64];
     /** True-block mode: the pool of the tiles (null for scalar values) and each coordinate's sum tile. */
     private final TilePool tiles;
+    /** Whether the outer fiber being read has had a coordinate, so an empty one can be told apart. */
+    private boolean fiberHadCoordinate;
     private int[] sumTiles;
     private boolean[] present = new boolean[64];
     private int[] touched = new int[64];
@@ -93,6 +95,7 @@ public final class Spacc1 extends Primitive {
                         take(outer);
                         take(inner);
                         take(val);
+                        fiberHadCoordinate = true;
                     } else {
                         throw grammarError(inner, i, "a coordinate or a stop under outer coordinate "
                                 + Token.format(o, false));
@@ -114,10 +117,17 @@ public final class Spacc1 extends Primitive {
                             // Comal panics here, we consume it (simulator/DEVIATIONS.md).
                             take(inner);
                             take(val);
+                        } else if (!fiberHadCoordinate && Token.payload(i) == Token.payload(o) + 1) {
+                            // An empty first outer fiber: the inner stream closes it with one stop level more,
+                            // which no earlier outer stop looked ahead to (later empty fibers' stops are taken
+                            // by the look-ahead above).
+                            take(inner);
+                            take(val);
                         } else if (!Token.isStop(next) && Token.payload(i) != 0) {
                             throw grammarError(inner, i, "S0 before the next outer coordinate");
                         }
                     }
+                    fiberHadCoordinate = false;
                     t++;
                 }
                 case Token.KIND_DONE -> {

@@ -54,6 +54,8 @@ class AccumulateAndWriteTest {
     @CsvSource(delimiter = '|', value = {
         "0 2 S0 1 S1 D | 0 3 S0 1 3 S1 2 S2 D          | 1 2 S0 5 4 S1 7 S2 D                 | 0 1 3 S0 2 S1 D     | 1 5 6 S0 7 S1 D",
         "0 2 S0 2 S1 D | 0 2 3 S0 0 2 3 S1 0 2 3 S2 D  | 50 5 10 S0 40 4 8 S1 -40 33 36 S2 D  | 0 2 3 S0 0 2 3 S1 D | 90 9 18 S0 -40 33 36 S1 D",
+        "S0 0 S1 D     | S1 0 1 S2 D                   | S1 1 2 S2 D                          | S0 0 1 S1 D         | S0 1 2 S1 D",
+        "0 S0 S0 1 S1 D | 0 S1 S1 1 S2 D               | 3 S1 S1 4 S2 D                       | 0 S0 S0 1 S1 D      | 3 S0 S0 4 S1 D",
     })
     void spacc1AccumulatesAcrossTheOuterLevel(String outer, String inner, String vals, String outCrd, String outVal) {
         Channel crd = empty("crd");

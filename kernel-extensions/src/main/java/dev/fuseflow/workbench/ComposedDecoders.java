@@ -1,0 +1,92 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.run.GroupResult;
+import dev.fuseflow.compiler.run.ProgramRunner;
+import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.schedule.Schedule;
+import dev.fuseflow.compiler.zoo.DecoderComposition;
+import dev.fuseflow.compiler.zoo.Gpt3BigBirdModel;
+import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.Simulator;
+import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.FiberTensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code simulate --decoders N} (zoo:gpt3-bigbird): the totals of N decoders composed from the groups of
+ * one simulated decoder by {@link DecoderComposition}, with the last decoder's tail simulated on its own when
+ * the schedule fuses the tail with the next decoder.
+ *
+ * @param rule         the multiplicities of the schedule's groups
+ * @param last         the last decoder's tail as compiled, or null when the schedule's own tail groups serve
+ * @param lastResult   its run, or null
+ * @param total        the composed statistics
+ */
+record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult lastResult, Statistics total) {
+
+    /** The model that {@code --decoders} applies to. */
+    static final String MODEL = "zoo:gpt3-bigbird";
+
+    /**
+     * The composition a command asks for, checked before anything is simulated: {@code --decoders} needs
+     * zoo:gpt3-bigbird, a positive N and a schedule whose groups each lie within one decoder part.
+     */
+    static DecoderComposition plan(ResolvedModel resolved, int decoders) {
+        if (!(resolved.model instanceof Gpt3BigBirdModel)) {
+            throw UserError.of("--decoders applies to " + MODEL + " only");
+        }
+        return DecoderComposition.of(Gpt3BigBirdModel.parts(), resolved.schedule, decoders);
+    }
+
+    /** Composes the decoder's run; simulates the last decoder's tail first where the rule needs it. */
+    static ComposedDecoders compose(DecoderComposition rule, ResolvedModel resolved, String orderSpec,
+            Map<String, FiberTensor> inputs, RunResult decoder, Simulator simulator, BooleanSupplier cancelled) {
+        CompiledProgram last = null;
+        RunResult lastResult = null;
+        List<Statistics> lastStats = new ArrayList<>();
+        Optional<Schedule> lastSchedule = rule.lastSchedule();
+        if (lastSchedule.isPresent()) {
+            Program tail = rule.lastProgram(resolved.program);
+            last = Compiler.compile(tail, resolved.fusion + " (last decoder's tail)", lastSchedule.get(),
+                    lastOrders(rule, orderSpec), resolved.parallelization);
+            lastResult = new ProgramRunner(simulator).run(last, inputs, cancelled);
+            lastResult.groups().forEach(g -> lastStats.add(g.simulation().statistics()));
+        }
+        List<Statistics> groups = decoder.groups().stream().map(GroupResult::simulation)
+                .map(s -> s.statistics()).toList();
+        return new ComposedDecoders(rule, last, lastResult, rule.total(groups, lastStats));
+    }
+
+    /**
+     * The {@code --order} words for the last decoder's tail: one word applies to every group as before; per-group
+     * words move with their group (group gK of the schedule becomes the tail group cut from it).
+     */
+    private static String lastOrders(DecoderComposition rule, String orderSpec) {
+        if (orderSpec == null || !orderSpec.contains(":")) {
+            return orderSpec;
+        }
+        List<Integer> sources = new ArrayList<>();
+        for (DecoderComposition.Term term : rule.terms()) {
+            if (term.part() == DecoderComposition.Part.TAIL || term.part() == DecoderComposition.Part.FUSED_TAIL) {
+                sources.add(term.group());
+            }
+        }
+        List<String> moved = new ArrayList<>();
+        for (String part : orderSpec.split(",")) {
+            int colon = part.indexOf(':');
+            String group = part.substring(0, colon).trim();
+            int index = group.matches("g\\d+") ? sources.indexOf(Integer.parseInt(group.substring(1))) : -1;
+            if (index >= 0) {
+                moved.add("g" + index + ":" + part.substring(colon + 1).trim());
+            }
+        }
+        return moved.isEmpty() ? "auto" : String.join(",", moved);
+    }
+}
