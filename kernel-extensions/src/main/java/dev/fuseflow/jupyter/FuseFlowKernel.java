@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -320,16 +321,18 @@ public final class FuseFlowKernel extends BaseKernel {
         Instant started = Instant.now();
         String outcome = "ok";
         NotebookProgress shown = null;
+        CommandOutput output = null;
         try {
             if (onWorker) {
                 shown = new NotebookProgress(title(line), displays, updates);
                 progress = shown;
                 NotebookProgress display = shown;
-                CommandOutput output = worker.run(line.get(0), () -> current.execute(line), display::publish);
+                output = worker.run(line.get(0), () -> current.execute(line), display::publish);
                 display.finish(NotebookProgress.DONE);
                 return output;
             }
-            return worker.runHere(() -> current.execute(line));
+            output = worker.runHere(() -> current.execute(line));
+            return output;
         } catch (UserError e) {
             outcome = "user error: " + e.getMessage();
             throw withUsage(e, usageFor(line));
@@ -347,7 +350,7 @@ public final class FuseFlowKernel extends BaseKernel {
             if (shown != null && !outcome.equals("ok")) {
                 shown.finish(outcome.startsWith("user error") ? "stopped by an error" : outcome);
             }
-            record(line, started, (System.nanoTime() - start) / 1_000_000, outcome);
+            record(line, started, (System.nanoTime() - start) / 1_000_000, outcome, output);
         }
     }
 
@@ -366,14 +369,15 @@ public final class FuseFlowKernel extends BaseKernel {
         return title.toString();
     }
 
-    private void record(List<String> line, Instant started, long wallMillis, String outcome) {
+    private void record(List<String> line, Instant started, long wallMillis, String outcome, CommandOutput output) {
         Optional<RunLog> log = runLog;
         if (log.isEmpty() || isHelpRequest(line)) {
             return;
         }
         try {
             log.get().append(new RunLog.Run(Math.max(0, executionCount.get() - 1), List.copyOf(line),
-                    EffectiveOptions.of(workbench, line), started.toString(), wallMillis, outcome));
+                    EffectiveOptions.of(workbench, line), started.toString(), wallMillis, outcome,
+                    output == null ? Map.of() : RunLog.results(output.json().orElse(null))));
         } catch (RuntimeException e) {
             System.err.println("warning: the run was not recorded for the report: " + e.getMessage());
         }

@@ -36,9 +36,17 @@ public record Provenance(SourceVersion source, String notebook, String notebookS
         return distinct(run -> run.option("--model").orElse(null));
     }
 
-    /** The distinct schedules: fusion, order, parallelization, mode orders, value mode and block size. */
+    /**
+     * The distinct schedules: the one-line {@code --schedule} or fusion, order, parallelization and block
+     * size, with mode orders and value mode, and the orders {@code auto} resolved to.
+     */
     public List<String> schedules() {
-        return distinct(run -> joined(run, "--fusion", "--order", "--par", "--mode-order", "--values", "--block"));
+        return distinct(run -> {
+            String given = run.option("--schedule").isPresent() ? joined(run, "--schedule", "--mode-order", "--values")
+                    : joined(run, "--fusion", "--order", "--par", "--mode-order", "--values", "--block");
+            String resolved = run.results().get("order");
+            return given == null ? null : resolved == null ? given : given + " (orders run: " + resolved + ")";
+        });
     }
 
     /** The distinct datasets with their scale and seed. */

@@ -62,7 +62,8 @@ public final class ProvenanceBlock {
                 .append(" with every option value</summary>\n<table style=\"border-collapse: collapse; margin-top: 4px;\">\n")
                 .append("<tr><th style=\"").append(CELL).append("\">cell</th><th style=\"").append(CELL)
                 .append("\">command</th><th style=\"").append(CELL).append("\">options as run</th><th style=\"")
-                .append(CELL).append("\">wall</th><th style=\"").append(CELL).append("\">outcome</th></tr>\n");
+                .append(CELL).append("\">wall</th><th style=\"").append(CELL).append("\">outcome</th><th style=\"")
+                .append(CELL).append("\">result</th></tr>\n");
         for (RunLog.Run run : runs) {
             StringBuilder options = new StringBuilder();
             run.options().forEach((name, value) -> options.append(name).append(' ').append(shorten(value)).append("  "));
@@ -73,9 +74,16 @@ public final class ProvenanceBlock {
                             : options.toString().strip()))
                     .append("</code></td><td style=\"").append(CELL).append("\">")
                     .append(String.format(Locale.ROOT, "%.1f s", run.wallMillis() / 1000.0)).append("</td><td style=\"")
-                    .append(CELL).append("\">").append(escape(shorten(run.outcome()))).append("</td></tr>\n");
+                    .append(CELL).append("\">").append(escape(shorten(run.outcome()))).append("</td><td style=\"")
+                    .append(CELL).append("\">").append(escape(shorten(results(run)))).append("</td></tr>\n");
         }
         html.append("</table></details>\n");
+    }
+
+    private static String results(RunLog.Run run) {
+        StringBuilder text = new StringBuilder();
+        run.results().forEach((name, value) -> text.append(name).append(' ').append(value).append(", "));
+        return text.length() == 0 ? "" : text.substring(0, text.length() - 2);
     }
 
     private static void rows(StringBuilder html, String name, List<String> values) {

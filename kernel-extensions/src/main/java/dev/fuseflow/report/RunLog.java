@@ -51,9 +51,15 @@ public final class RunLog {
      * @param started    ISO-8601 instant
      * @param wallMillis how long it ran
      * @param outcome    {@code ok}, or what went wrong in a few words
+     * @param results    what the run resolved and measured, from its JSON: the order {@code auto} chose,
+     *                   cycles, whether it verified ({@link #RESULT_FIELDS}); empty for runs without JSON
      */
     public record Run(int cell, List<String> words, Map<String, String> options, String started, long wallMillis,
-            String outcome) {
+            String outcome, Map<String, String> results) {
+
+        /** The fields of a command's JSON output a run record keeps. */
+        public static final List<String> RESULT_FIELDS = List.of("order", "cycles", "verified", "max_rel_error",
+                "composition");
 
         public String command() {
             return words.isEmpty() ? "" : words.get(0);
@@ -62,6 +68,33 @@ public final class RunLog {
         /** The value of an option as the command saw it, e.g. {@code option("--timing")}. */
         public Optional<String> option(String name) {
             return Optional.ofNullable(options.get(name));
+        }
+    }
+
+    /**
+     * The {@link Run#RESULT_FIELDS} of a command's JSON output (one object, or the first of several lines),
+     * as text; empty when there is no such JSON.
+     */
+    public static Map<String, String> results(String json) {
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        if (json == null || json.isBlank()) {
+            return results;
+        }
+        JsonObject object = object(json).orElseGet(() -> object(json.strip().lines().findFirst().orElse(""))
+                .orElse(new JsonObject()));
+        for (String field : Run.RESULT_FIELDS) {
+            if (object.has(field) && object.get(field).isJsonPrimitive()) {
+                results.put(field, object.get(field).getAsString());
+            }
+        }
+        return results;
+    }
+
+    private static Optional<JsonObject> object(String text) {
+        try {
+            return Optional.of(JsonParser.parseString(text).getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException e) {
+            return Optional.empty();
         }
     }
 
@@ -131,7 +164,7 @@ public final class RunLog {
                     Run run = GSON.fromJson(object, Run.class);
                     runs.add(new Run(run.cell(), run.words() == null ? List.of() : run.words(),
                             run.options() == null ? Map.of() : run.options(), run.started(), run.wallMillis(),
-                            run.outcome()));
+                            run.outcome(), run.results() == null ? Map.of() : run.results()));
                 }
             } catch (JsonParseException | IllegalStateException e) {
                 // a line cut short by a kernel that died mid-write: the others still tell the story

@@ -23,7 +23,7 @@ public final class OptionValues {
             case "--model" -> models();
             case "--dataset" -> datasets();
             case "--fusion" -> List.of("unfused", "partial", "full", "files", "groups=");
-            case "--order" -> List.of("auto", "#0");
+            case "--order" -> List.of("auto", "first", "#0");
             case "--timing" -> TimingProfile.ACCEPTED;
             case "--memory" -> List.of("none", "comal-hbm", "bandwidth", "bandwidth:bytes_per_cycle=32,latency=20");
             case "--values" -> ValueMode.ACCEPTED;

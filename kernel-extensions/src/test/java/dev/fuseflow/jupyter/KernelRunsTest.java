@@ -120,6 +120,7 @@ class KernelRunsTest {
         assertEquals(Optional.of("none"), first.option("--memory"));
         assertEquals(Optional.of("1"), first.option("--seed"));
         assertEquals(Optional.of("7"), log.runs().get(1).option("--seed"), "a run from Java code");
+        assertEquals(java.util.Map.of(), first.results(), "a text-only output has no results");
         RunLog.Run bad = log.runs().get(2);
         assertTrue(bad.outcome().startsWith("user error") && bad.outcome().contains("--bogus"), bad.outcome());
         assertEquals(java.util.Map.of(), bad.options(), "a line that does not parse has only its words");

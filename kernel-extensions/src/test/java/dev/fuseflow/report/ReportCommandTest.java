@@ -62,7 +62,8 @@ class ReportCommandTest {
         }
         List<String> words = new ArrayList<>(List.of("simulate"));
         options.forEach((k, v) -> words.addAll(List.of(k, v)));
-        return new RunLog.Run(cell, words, options, "2026-01-01T00:00:01Z", 1234, "ok");
+        return new RunLog.Run(cell, words, options, "2026-01-01T00:00:01Z", 1234, "ok",
+                Map.of("order", "g0:ikj", "cycles", "5000", "verified", "true"));
     }
 
     private Path notebook() throws Exception {
@@ -90,8 +91,9 @@ class ReportCommandTest {
         assertTrue(body >= 0 && block > body && page.indexOf("the notebook") > block, "the block opens the body");
         String provenance = page.substring(block, page.indexOf("</section>", block));
         assertTrue(provenance.contains("zoo:spmm"), provenance);
-        assertTrue(provenance.contains("fusion=unfused order=auto<br>") && provenance.contains("fusion=full order=auto"),
-                provenance);
+        assertTrue(provenance.contains("fusion=unfused order=auto (orders run: g0:ikj)<br>")
+                && provenance.contains("fusion=full order=auto"), provenance);
+        assertTrue(provenance.contains("cycles 5000") && provenance.contains("verified true"), provenance);
         assertTrue(provenance.contains("cora  (scale=0.5 seed=1)"), provenance);
         assertTrue(provenance.contains("timing=comal memory=none") && provenance.contains("timing=bounded fifo=64 memory=none"),
                 provenance);
@@ -155,6 +157,26 @@ class ReportCommandTest {
             assertFalse(error.getMessage().contains("\n"), error.getMessage());
         }
         assertEquals(List.of(), executed);
+    }
+
+    @Test
+    void runResultsAreTheResolvedOrderAndTheHeadlineNumbersOfTheJson() {
+        Map<String, String> results = RunLog.results("{\"model\": \"zoo:spmm\", \"order\": \"g0:ikj\", \"cycles\": 522033,"
+                + " \"verified\": true, \"groups\": [{\"cycles\": 1}]}");
+        assertEquals(Map.of("order", "g0:ikj", "cycles", "522033", "verified", "true"), results);
+        assertEquals(Map.of("cycles", "7"), RunLog.results("{\"cycles\": 7}\n{\"cycles\": 8}"), "the first of several");
+        assertEquals(Map.of(), RunLog.results("not json"));
+        assertEquals(Map.of(), RunLog.results(null));
+    }
+
+    @Test
+    void aOneLineScheduleIsShownAsGiven() {
+        RunLog.Run run = new RunLog.Run(1, List.of("simulate"), Map.of("--schedule", "fusion=partial order=g0:ikj",
+                "--fusion", "unfused", "--values", "scalar"), "t", 1, "ok", Map.of());
+        Provenance provenance = new Provenance(new SourceVersion("v", "c", false), "n.ipynb", "0",
+                new RunLog.Contents(List.of(), List.of(run)), MachineInfo.current(), java.time.ZonedDateTime.now(),
+                java.time.Duration.ZERO);
+        assertEquals(List.of("schedule=fusion=partial order=g0:ikj values=scalar"), provenance.schedules());
     }
 
     @Test
