@@ -60,6 +60,8 @@ public final class Main {
             return run(args, out, err, words -> new Workbench().execute(words));
         }
         TerminalProgress bar = new TerminalProgress(err);
+        Thread eraseOnCtrlC = new Thread(bar::finish, "fuseflow-erase-progress");
+        Runtime.getRuntime().addShutdownHook(eraseOnCtrlC); // Ctrl-C ends the JVM mid-run: leave a clean line
         try {
             return run(args, out, err, words -> {
                 try {
@@ -70,6 +72,11 @@ public final class Main {
             });
         } finally {
             bar.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(eraseOnCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress line on a terminal's stderr, redrawn in place with a carriage return: a bar when the total is
- * known ({@code [#######.......]  45%  sweep  9 of 20}), else a counter ({@code group 2 of 3 · 1,234,567
- * token steps · 3.2 s}). It draws nothing during the first {@link #SHOW_AFTER_MILLIS}, at most every
+ * known ({@code [#######.......]  45%  sweep  9 of 20 | 3.2 s}), else a counter ({@code group 2 of 3 |
+ * 1,234,567 token steps | 3.2 s}); ASCII only, since a terminal's encoding is not known. It draws nothing during the first {@link #SHOW_AFTER_MILLIS}, at most every
  * {@link #REDRAW_EVERY_MILLIS}, and {@link #finish()} erases the line so the command's own output starts
  * on a clean line. Used only when stderr is a terminal (the launcher says so); otherwise nothing is drawn.
  */
@@ -66,9 +66,9 @@ final class TerminalProgress implements ProgressListener {
     static String line(String label, long done, long total, double seconds) {
         if (total > 0) {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
-            return String.format(Locale.ROOT, "[%s%s] %3d%%  %s  %,d of %,d · %.1f s", "#".repeat(filled),
+            return String.format(Locale.ROOT, "[%s%s] %3d%%  %s  %,d of %,d | %.1f s", "#".repeat(filled),
                     ".".repeat(BAR_WIDTH - filled), (int) Math.min(100, 100 * done / total), label, done, total, seconds);
         }
-        return String.format(Locale.ROOT, "%s · %,d token steps · %.1f s", label, done, seconds);
+        return String.format(Locale.ROOT, "%s | %,d token steps | %.1f s", label, done, seconds);
     }
 }

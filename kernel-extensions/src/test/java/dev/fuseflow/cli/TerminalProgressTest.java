@@ -35,10 +35,10 @@ class TerminalProgressTest {
         assertEquals("", drawn(), "a quick run draws nothing");
         at(TerminalProgress.SHOW_AFTER_MILLIS);
         bar.update("group 1 of 2", 2_000_000, ProgressListener.UNKNOWN);
-        assertEquals("\rgroup 1 of 2 · 2,000,000 token steps · 0.5 s", drawn());
+        assertEquals("\rgroup 1 of 2 | 2,000,000 token steps | 0.5 s", drawn());
         at(TerminalProgress.SHOW_AFTER_MILLIS + 10);
         bar.update("group 2 of 2", 3_000_000, ProgressListener.UNKNOWN);
-        assertEquals("\rgroup 1 of 2 · 2,000,000 token steps · 0.5 s", drawn(), "rate-limited");
+        assertEquals("\rgroup 1 of 2 | 2,000,000 token steps | 0.5 s", drawn(), "rate-limited");
         at(TerminalProgress.SHOW_AFTER_MILLIS + TerminalProgress.REDRAW_EVERY_MILLIS);
         bar.update(ProgramRunner.VERIFYING, 3_000_000, ProgressListener.UNKNOWN);
         String twoLines = drawn();
@@ -55,9 +55,9 @@ class TerminalProgressTest {
 
     @Test
     void aKnownTotalIsABar() {
-        assertEquals("[#######.......................]  25%  sweep  5 of 20 · 1.5 s",
+        assertEquals("[#######.......................]  25%  sweep  5 of 20 | 1.5 s",
                 TerminalProgress.line("sweep", 5, 20, 1.5));
-        assertEquals("[##############################] 100%  sweep  20 of 20 · 9.0 s",
+        assertEquals("[##############################] 100%  sweep  20 of 20 | 9.0 s",
                 TerminalProgress.line("sweep", 20, 20, 9));
     }
 
