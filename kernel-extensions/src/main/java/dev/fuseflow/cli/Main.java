@@ -32,12 +32,6 @@ public final class Main {
     static final int USER_ERROR = 2;
     static final int CANCELLED = 130;
 
-    /**
-     * System property the launcher sets to {@code true} when stderr is a terminal: only then long runs draw a
-     * progress bar there (Java 17 cannot tell which of its streams is a terminal).
-     */
-    static final String STDERR_IS_TERMINAL = "fuseflow.stderrIsTerminal";
-
     /** Runs workbench command lines; a seam so tests can provoke every exit path. */
     @FunctionalInterface
     interface Commands {
@@ -56,28 +50,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (!Boolean.getBoolean(STDERR_IS_TERMINAL)) {
-            return run(args, out, err, words -> new Workbench().execute(words));
-        }
-        TerminalProgress bar = new TerminalProgress(err);
-        Thread eraseOnCtrlC = new Thread(bar::finish, "fuseflow-erase-progress");
-        Runtime.getRuntime().addShutdownHook(eraseOnCtrlC); // Ctrl-C ends the JVM mid-run: leave a clean line
-        try {
-            return run(args, out, err, words -> {
-                try {
-                    return new Workbench(() -> false, bar).execute(words);
-                } finally {
-                    bar.finish();
-                }
-            });
-        } finally {
-            bar.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(eraseOnCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
+        return run(args, out, err, words -> new Workbench().execute(words));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Commands commands) {
@@ -109,7 +82,7 @@ public final class Main {
         return (words.isEmpty() ? "the command" : "'" + words.get(0) + "'") + " ran out of memory ("
                 + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()) + ", heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); try a smaller --scale, or a larger heap, "
-                + "e.g. JDK_JAVA_OPTIONS=-Xmx8g ./fuseflow ...";
+                + "e.g. FUSEFLOW_JAVA_OPTS=-Xmx8g ./fuseflow ...";
     }
 
     private static int dispatch(List<String> words, PrintStream out, PrintStream err, Commands commands) {

@@ -7,9 +7,9 @@ import dev.fuseflow.jupyter.MagicSyntax.LineMagic;
 import dev.fuseflow.jupyter.MagicSyntax.Part;
 import dev.fuseflow.workbench.CancelledException;
 import dev.fuseflow.workbench.CommandOutput;
+import dev.fuseflow.workbench.Progress;
 import dev.fuseflow.workbench.Workbench;
 import dev.fuseflow.report.RunLog;
-import dev.fuseflow.simulator.engine.ProgressListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,8 +76,8 @@ public final class FuseFlowKernel extends BaseKernel {
     private volatile Consumer<DisplayData> displays = this::display;
     private volatile Consumer<DisplayData> updates = this::updateDisplay;
     /** The running command's progress display; the workbench reports to it through {@link #progressRelay}. */
-    private volatile ProgressListener progress = ProgressListener.NONE;
-    private final ProgressListener progressRelay = (label, done, total) -> progress.update(label, done, total);
+    private volatile Progress progress = Progress.NONE;
+    private final Progress progressRelay = (task, done, total, detail) -> progress.update(task, done, total, detail);
     private volatile Optional<RunLog> runLog;
 
     /** A kernel with its own JShell and workbench session. Call {@link #onStartup()} before use. */
@@ -346,7 +346,7 @@ public final class FuseFlowKernel extends BaseKernel {
             outcome = "failed: " + e;
             throw e;
         } finally {
-            progress = ProgressListener.NONE;
+            progress = Progress.NONE;
             if (shown != null && !outcome.equals("ok")) {
                 shown.finish(outcome.startsWith("user error") ? "stopped by an error" : outcome);
             }
@@ -400,7 +400,7 @@ public final class FuseFlowKernel extends BaseKernel {
     }
 
     /** Where workbench commands report progress (a fake command in a test reports through it too). */
-    ProgressListener progressListener() {
+    Progress progressListener() {
         return progressRelay;
     }
 

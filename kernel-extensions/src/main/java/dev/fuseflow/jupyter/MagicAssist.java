@@ -65,16 +65,25 @@ final class MagicAssist {
             }
             int eq = prefix.indexOf('=');
             OptionSpec previous = words.size() > 2 ? spec.findOption(words.get(words.size() - 1)) : null;
+            OptionSpec valueOf = null;
             if (prefix.startsWith("--") && eq > 0) {
-                OptionSpec option = spec.findOption(prefix.substring(0, eq));
-                if (option == null) {
+                valueOf = spec.findOption(prefix.substring(0, eq));
+                if (valueOf == null) {
                     return Optional.empty();
                 }
-                candidates.addAll(values(option));
                 replaceFrom += eq + 1;
                 prefix = prefix.substring(eq + 1);
             } else if (previous != null && takesValue(previous) && !prefix.startsWith("-")) {
-                candidates.addAll(values(previous));
+                valueOf = previous;
+            }
+            if (valueOf != null) {
+                candidates.addAll(values(valueOf));
+                int comma = prefix.lastIndexOf(',');
+                if (comma >= 0 && valueOf.paramLabel().contains("[,")) {
+                    // a list option (a sweep's F[,F2]): complete the element after the last comma
+                    replaceFrom += comma + 1;
+                    prefix = prefix.substring(comma + 1);
+                }
             } else if (prefix.startsWith("-") || spec.positionalParameters().isEmpty()) {
                 spec.options().forEach(option -> candidates.add(option.longestName()));
             } else {

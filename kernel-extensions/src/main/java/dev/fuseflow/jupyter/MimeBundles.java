@@ -1,6 +1,7 @@
 package dev.fuseflow.jupyter;
 
 import dev.fuseflow.workbench.CommandOutput;
+import dev.fuseflow.workbench.CompiledGraph;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.BitmapEncoder;
@@ -19,8 +21,8 @@ import tech.tablesaw.io.html.HtmlWriter;
 
 /**
  * Turns values into Jupyter MIME bundles: Tablesaw tables as {@code text/html}, XChart charts and images as
- * {@code image/png} (base64), always with a {@code text/plain} fallback. Plots are PNG only because Debian's
- * nbconvert blanks SVG in HTML reports.
+ * {@code image/png} (base64), compiled graphs as {@code image/svg+xml} plus PNG, always with a {@code text/plain}
+ * fallback. Plots are PNG only because Debian's nbconvert blanks SVG in HTML reports.
  */
 public final class MimeBundles {
 
@@ -36,6 +38,12 @@ public final class MimeBundles {
      */
     public static List<DisplayData> of(CommandOutput output) {
         List<DisplayData> bundles = new ArrayList<>();
+        if (output instanceof CompiledGraph graph) {
+            if (!graph.format().equals("dot")) { // DOT text was asked for: the kernel prints it
+                bundles.add(graph(graph));
+            }
+            return bundles;
+        }
         output.table().ifPresent(table -> bundles.add(table(table, output.plainText())));
         output.chart().ifPresent(chart -> bundles.add(chart(chart)));
         return bundles;
@@ -62,6 +70,21 @@ public final class MimeBundles {
             return bundles.isEmpty() ? new DisplayData(output.plainText()) : bundles.get(bundles.size() - 1);
         }
         return new DisplayData(String.valueOf(value));
+    }
+
+    /**
+     * A compiled graph as Graphviz draws it: SVG for the notebook and PNG beside it for HTML reports (Debian's
+     * nbconvert drops SVG), with the summary as text; without Graphviz, the DOT text.
+     */
+    public static DisplayData graph(CompiledGraph graph) {
+        Optional<String> svg = graph.svg();
+        if (svg.isEmpty()) {
+            return new DisplayData(graph.dot());
+        }
+        DisplayData data = new DisplayData(graph.summary());
+        data.putData("image/svg+xml", svg.get());
+        graph.png().ifPresent(png -> data.putData("image/png", Base64.getEncoder().encodeToString(png)));
+        return data;
     }
 
     /** A table as HTML (first {@value #MAX_HTML_ROWS} rows) with {@code plain} as the text fallback. */

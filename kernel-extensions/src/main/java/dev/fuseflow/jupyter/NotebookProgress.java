@@ -1,6 +1,6 @@
 package dev.fuseflow.jupyter;
 
-import dev.fuseflow.simulator.engine.ProgressListener;
+import dev.fuseflow.workbench.Progress;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +17,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * thread that owns the connection. A run shorter than {@link #SHOW_AFTER_MILLIS} leaves no progress output;
  * a longer one ends with a final line saying how it ended.
  */
-final class NotebookProgress implements ProgressListener {
+final class NotebookProgress implements Progress {
 
     /** Runs quicker than this show no progress at all. */
     static final long SHOW_AFTER_MILLIS = 400;
@@ -29,7 +29,7 @@ final class NotebookProgress implements ProgressListener {
 
     private static final AtomicLong IDS = new AtomicLong();
 
-    private record State(String label, long done, long total) {
+    private record State(String task, int done, int total, String detail) {
     }
 
     private final String title;
@@ -60,10 +60,10 @@ final class NotebookProgress implements ProgressListener {
         this.startNanos = startNanos;
     }
 
-    /** The command's thread: remembers the newest state (published later by {@link #publish}). */
+    /** The command's threads: remember the newest state (published later by {@link #publish}). */
     @Override
-    public void update(String label, long done, long total) {
-        latest.set(new State(label, done, total));
+    public void update(String task, int done, int total, String detail) {
+        latest.set(new State(task, done, total, detail));
     }
 
     /** The kernel's thread, while it waits: shows or updates the display when it is due. */
@@ -122,11 +122,10 @@ final class NotebookProgress implements ProgressListener {
             text.append(": ").append(outcome);
         }
         if (state != null) {
-            if (!DONE.equals(outcome)) {
-                text.append(" · ").append(state.label()); // where it stopped, or where it is
+            if (!state.detail().isEmpty()) {
+                text.append(" · ").append(state.detail()); // where it is, or where it stopped
             }
-            text.append(" · ").append(count(state.done()));
-            text.append(state.total() >= 0 ? " of " + count(state.total()) : " token steps");
+            text.append(" · ").append(count(state.done())).append('/').append(count(state.total()));
         }
         text.append(String.format(Locale.ROOT, " · %.1f s", seconds));
         DisplayData data = new DisplayData(text.toString());

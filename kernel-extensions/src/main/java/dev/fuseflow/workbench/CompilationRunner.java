@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 /** Runs {@code compile}: resolves the model, lowers it and emits the graphs in the form asked for. */
 final class CompilationRunner {
     /** Dimensions used when no dataset is named: small enough to print, large enough to be typical. */
-    private static final String DEFAULT_DATASET = "synthetic:rows=100,cols=100,density=0.05,features=16,seed=1";
+    static final String DEFAULT_DATASET = "synthetic:rows=100,cols=100,density=0.05,features=16,seed=1";
 
     /** The {@code --emit} forms, in the order the help and errors list them. */
     static final List<String> FORMS = List.of("summary", "schedule", "dot", "json", "comal-proto", "comal-proto-text");

@@ -60,8 +60,8 @@ final class MemoryBudget {
                 + MemoryEstimate.human(estimate.datasetBytes()) + ", dense reference and output tensors "
                 + MemoryEstimate.human(estimate.tensorBytes()) + ") but only " + MemoryEstimate.human(Math.max(0, free))
                 + " of the " + MemoryEstimate.human(heapMax) + " heap is free, so it was not started; try --scale "
-                + suggestedScale(scale, need, free) + ", or give the JVM more heap (for the notebook kernel: set "
-                + "FUSEFLOW_KERNEL_XMX, e.g. 8g, and run ./fuseflow kernel install again)");
+                + suggestedScale(scale, need, free) + ", or give the JVM more heap (./fuseflow: FUSEFLOW_JAVA_OPTS=-Xmx8g; "
+                + "the notebook kernel: FUSEFLOW_KERNEL_XMX=8g ./fuseflow kernel install, then restart it)");
     }
 
     /**

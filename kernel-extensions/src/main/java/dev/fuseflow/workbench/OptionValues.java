@@ -29,6 +29,7 @@ public final class OptionValues {
             case "--values" -> ValueMode.ACCEPTED;
             case "--block" -> SimulationRunner.BLOCK_SIZES.stream().map(String::valueOf).toList();
             case "--emit" -> CompilationRunner.FORMS;
+            case "--format" -> List.of("svg", "dot", "png");
             default -> List.of();
         };
     }

@@ -27,10 +27,12 @@ import dev.fuseflow.simulator.tensor.FiberTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A model resolved from the command line and bound to a dataset: the program (with {@code --mode-order}
@@ -57,13 +59,69 @@ final class ResolvedModel {
         this.program = program;
         this.fusion = fusion;
         this.schedule = schedule;
-        this.presets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+        this.presets = Collections.unmodifiableMap(new LinkedHashMap<>(presets));
         this.parallelization = parallelization;
         this.warnings = List.copyOf(warnings);
     }
 
-    /** A resolved model with its input tensors and the dataset spec they came from. */
-    record Bound(ResolvedModel resolved, Map<String, FiberTensor> inputs, String datasetSpec) {
+    /** The same program under another schedule and parallelization (a sweep's configurations share one program). */
+    ResolvedModel with(String fusionName, Schedule newSchedule, Parallelization newParallelization) {
+        return new ResolvedModel(model, program, fusionName, newSchedule, presets, newParallelization, warnings);
+    }
+
+    /**
+     * A resolved model with the dataset spec its inputs come from. The input tensors are built on first use
+     * and then kept, so a sweep whose results are all cached never builds them.
+     */
+    static final class Bound {
+        private final ResolvedModel resolved;
+        private final String datasetSpec;
+        private final LazyInputs inputs;
+
+        Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder) {
+            this(resolved, datasetSpec, new LazyInputs(binder));
+        }
+
+        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs) {
+            this.resolved = resolved;
+            this.datasetSpec = datasetSpec;
+            this.inputs = inputs;
+        }
+
+        ResolvedModel resolved() {
+            return resolved;
+        }
+
+        String datasetSpec() {
+            return datasetSpec;
+        }
+
+        Map<String, FiberTensor> inputs() {
+            return inputs.get();
+        }
+
+        /** Another schedule of the same program on the same data; the input tensors are shared, built once. */
+        Bound with(ResolvedModel other) {
+            return new Bound(other, datasetSpec, inputs);
+        }
+    }
+
+    /** Input tensors built on first use, by one thread, then shared read-only. */
+    private static final class LazyInputs implements Supplier<Map<String, FiberTensor>> {
+        private final Supplier<Map<String, FiberTensor>> binder;
+        private Map<String, FiberTensor> inputs;
+
+        LazyInputs(Supplier<Map<String, FiberTensor>> binder) {
+            this.binder = binder;
+        }
+
+        @Override
+        public synchronized Map<String, FiberTensor> get() {
+            if (inputs == null) {
+                inputs = Collections.unmodifiableMap(new LinkedHashMap<>(binder.get()));
+            }
+            return inputs;
+        }
     }
 
     /**
@@ -82,46 +140,27 @@ final class ResolvedModel {
      */
     static Bound forSimulation(ProgramOptions options, DataOptions data, MemoryBudget budget) {
         options.applySchedule();
-        if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
-            requireDatasetFits(data, budget);
-            Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
-            MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
-            ResolvedModel resolved = fromSource(options, plan.binding());
-            budget.require(MemoryEstimate.ofRun(resolved.program, partBytes(dataset)), data.scale);
-            return new Bound(resolved, MlirDatasetBinding.inputs(resolved.program, plan, dataset, data.seed),
-                    dataset.spec());
+        boolean mlirOnDataset = isMlir(options.model) && !GeneratedDataset.names(data.dataset);
+        if (!mlirOnDataset && isSource(options.model)) {
+            Bound bound = forGenerated(options, data.dataset, data.scale, data.seed);
+            Program program = bound.resolved().program;
+            double density = GeneratedDataset.parse(data.dataset, data.seed).density();
+            budget.require(MemoryEstimate.ofRun(program, generatedInputBytes(program, density)), data.scale);
+            return bound;
         }
-        if (isSource(options.model)) {
-            if (!GeneratedDataset.names(data.dataset)) {
-                throw UserError.of("dataset '" + data.dataset + "' cannot feed the " + sourceKind(options.model)
-                        + " model " + options.model + "; such models run on generated data of their declared shapes",
-                        List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
-            }
-            GeneratedDataset generated = GeneratedDataset.parse(data.dataset, data.seed);
-            ResolvedModel resolved = fromSource(options, generated.binding(data.scale));
-            budget.require(MemoryEstimate.ofRun(resolved.program, generatedInputBytes(resolved.program,
-                    generated.density())), data.scale);
-            return new Bound(resolved, GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
-                    data.dataset);
+        if (!mlirOnDataset) {
+            zooModel(options.model);
         }
-        ZooModel zoo = zooModel(options.model);
-        requireDatasetFits(data, budget);
-        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
-        ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        budget.require(MemoryEstimate.ofRun(resolved.program, partBytes(dataset)), data.scale);
-        return new Bound(resolved, resolved.bind(dataset, data.seed), dataset.spec());
-    }
-
-    /** A registered dataset is planned before it is generated: refuse it then if it alone cannot fit. */
-    private static void requireDatasetFits(DataOptions data, MemoryBudget budget) {
         if (DatasetRegistry.entry(DatasetSpec.parse(data.dataset).name()).isPresent()) {
             budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(data.dataset, data.scale, data.seed)
                     .estimatedBytes()), data.scale);
         }
-    }
-
-    private static long partBytes(Dataset dataset) {
-        return dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
+        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+        Bound bound = mlirOnDataset ? forMlirDataset(options, dataset, data.seed)
+                : forDataset(options, dataset, data.seed);
+        long partBytes = dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
+        budget.require(MemoryEstimate.ofRun(bound.resolved().program, partBytes), data.scale);
+        return bound;
     }
 
     /** The bytes of random inputs for a program's declared shapes: stored entries as a coordinate and a value. */
@@ -131,6 +170,33 @@ final class ResolvedModel {
             bytes += (long) Math.ceil(MemoryEstimate.cells(program.tensor(name)) * density) * 12;
         }
         return bytes;
+    }
+
+    /** An MLIR or einsum model on {@code generated} data of its declared shapes (any other dataset is a user error). */
+    static Bound forGenerated(ProgramOptions options, String datasetSpec, double scale, long seed) {
+        if (!GeneratedDataset.names(datasetSpec)) {
+            throw UserError.of("dataset '" + datasetSpec + "' cannot feed the " + sourceKind(options.model)
+                    + " model " + options.model + "; such models run on generated data of their declared shapes",
+                    List.of("generated[:density=0.1,seed=1,dynamic=16,<tensor>.<dim>=N]"));
+        }
+        GeneratedDataset generated = GeneratedDataset.parse(datasetSpec, seed);
+        ResolvedModel resolved = fromSource(options, generated.binding(scale));
+        return new Bound(resolved, datasetSpec,
+                () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()));
+    }
+
+    /** An MLIR model bound to a registered dataset already resolved ({@link MlirDatasetBinding}). */
+    static Bound forMlirDataset(ProgramOptions options, Dataset dataset, long seed) {
+        MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
+        ResolvedModel resolved = fromSource(options, plan.binding());
+        return new Bound(resolved, dataset.spec(), () -> MlirDatasetBinding.inputs(resolved.program, plan, dataset, seed));
+    }
+
+    /** A zoo model bound to a dataset already resolved (a sweep resolves each dataset once for all its models). */
+    static Bound forDataset(ProgramOptions options, Dataset dataset, long seed) {
+        ZooModel zoo = zooModel(options.model);
+        ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
+        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed));
     }
 
     /**

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -177,28 +175,8 @@ public final class SimulationReport {
         return chart;
     }
 
-    CommandOutput output(String text) {
-        SimulationReport report = this;
-        return new CommandOutput() {
-            @Override
-            public String plainText() {
-                return text;
-            }
-
-            @Override
-            public Optional<String> json() {
-                return Optional.of(report.json());
-            }
-
-            @Override
-            public Optional<Table> table() {
-                return Optional.of(report.table());
-            }
-
-            @Override
-            public Optional<Chart<?, ?>> chart() {
-                return Optional.of(report.chart());
-            }
-        };
+    /** The command's output: {@code text} for the shell, the table and chart for a notebook. */
+    SimulationOutput output(String text) {
+        return new SimulationOutput(this, text);
     }
 }

@@ -8,7 +8,6 @@ import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
 import dev.fuseflow.simulator.engine.EngineOptions;
-import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.engine.TimingProfile;
 import dev.fuseflow.simulator.engine.ValueMode;
@@ -21,7 +20,7 @@ final class SimulationRunner {
     private SimulationRunner() {
     }
 
-    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, ProgressListener progress) {
+    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
@@ -32,39 +31,62 @@ final class SimulationRunner {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
         ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
-        DecoderComposition composition = command.decoders == null ? null
-                : ComposedDecoders.plan(bound.resolved(), command.decoders);
-        boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
-        if (tiles && composition != null) {
-            throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
-                    + "decoder, so leave out --decoders or use --values block-timing");
-        }
-        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(command.program.order, options.blockSize())
-                : bound.resolved().compile(command.program.order, bound.inputs());
-        Simulator simulator = new Simulator(options);
-        RunResult result;
-        ComposedDecoders composed = null;
-        try {
-            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
-                    bound.inputs(), options.blockSize(), cancelled)
-                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, progress);
-            if (composition != null) {
-                composed = ComposedDecoders.compose(composition, bound.resolved(), command.program.order,
-                        bound.inputs(), result, simulator, cancelled);
-            }
-        } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
-            // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
-            throw new CancelledException("the simulation of " + command.program.model);
-        }
-        SimulationReport report = new SimulationReport(command.program.model, bound.datasetSpec(), compiled, result,
-                composed, options.timing().toString(), options.memory().toString(), options.values().toString(),
-                options.blockSize());
+        SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
+                command.decoders, cancelled, progress);
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
             OutputFiles.writeNew(command.output, command.csv ? report.csv() : report.json());
         }
         return report.output(text);
+    }
+
+    /**
+     * One configuration, the unit simulate runs once and a sweep runs per grid point: compile the bound model
+     * under {@code orderSpec} (blocked into b×b tiles for true-block values), simulate it under {@code options},
+     * compose {@code decoders} GPT-3 decoders when given, verify it and report.
+     *
+     * @throws CancelledException when {@code cancelled} turns true during the simulation
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            EngineOptions options, Integer decoders, BooleanSupplier cancelled) {
+        return simulate(modelSpec, bound, orderSpec, options, decoders, cancelled, Progress.NONE);
+    }
+
+    /**
+     * As {@link #simulate(String, ResolvedModel.Bound, String, EngineOptions, Integer, BooleanSupplier)},
+     * reporting to {@code progress} as the {@value SimulationProgress#TASK} task ({@link SimulationProgress}).
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            EngineOptions options, Integer decoders, BooleanSupplier cancelled, Progress progress) {
+        DecoderComposition composition = decoders == null ? null : ComposedDecoders.plan(bound.resolved(), decoders);
+        boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
+        if (tiles && composition != null) {
+            throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
+                    + "decoder, so leave out --decoders or use --values block-timing");
+        }
+        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
+                : bound.resolved().compile(orderSpec, bound.inputs());
+        Simulator simulator = new Simulator(options);
+        SimulationProgress steps = new SimulationProgress(progress, compiled.groups().size());
+        RunResult result;
+        ComposedDecoders composed = null;
+        try {
+            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
+                    bound.inputs(), options.blockSize(), cancelled)
+                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
+            if (composition != null) {
+                composed = ComposedDecoders.compose(composition, bound.resolved(), orderSpec, bound.inputs(), result,
+                        simulator, cancelled);
+            }
+        } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
+            // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
+            throw new CancelledException("the simulation of " + modelSpec);
+        }
+        steps.finished(result.total().tokens());
+        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
+                options.timing().toString(), options.memory().toString(), options.values().toString(),
+                options.blockSize());
     }
 
     /** Warnings about how the model was read, one line each, before the text report. */

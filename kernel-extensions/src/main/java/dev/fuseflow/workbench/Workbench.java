@@ -1,7 +1,6 @@
 package dev.fuseflow.workbench;
 
 import dev.fuseflow.diagnostics.UserError;
-import dev.fuseflow.simulator.engine.ProgressListener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -26,26 +25,27 @@ import picocli.CommandLine.ParseResult;
 public final class Workbench {
 
     /** The commands the workbench runs itself; the launcher and the CLI add shell-only ones. */
-    public static final List<String> COMMANDS = List.of("simulate", "compile", "datasets", "bench");
+    public static final List<String> COMMANDS = List.of("simulate", "compile", "sweep", "compare", "graph",
+            "datasets", "bench");
 
     private final BooleanSupplier cancelled;
-    private final ProgressListener progress;
+    private final Progress progress;
 
     /** A workbench whose long runs never get cancelled (the shell: Ctrl-C ends the JVM). */
     public Workbench() {
         this(() -> false);
     }
 
-    /** A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt). */
+    /**
+     * A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt); long
+     * runs show a progress line on stderr when there is a terminal ({@link Progress#forConsole()}).
+     */
     public Workbench(BooleanSupplier cancelled) {
-        this(cancelled, ProgressListener.NONE);
+        this(cancelled, Progress.forConsole());
     }
 
-    /**
-     * A workbench whose long runs stop soon after {@code cancelled} turns true and tell {@code progress} how
-     * far they came (the kernel's progress display, the shell's progress bar).
-     */
-    public Workbench(BooleanSupplier cancelled, ProgressListener progress) {
+    /** As {@link #Workbench(BooleanSupplier)}, with simulate and sweeps reporting their progress to {@code progress}. */
+    public Workbench(BooleanSupplier cancelled, Progress progress) {
         this.cancelled = cancelled;
         this.progress = progress;
     }
@@ -54,8 +54,8 @@ public final class Workbench {
         return cancelled;
     }
 
-    /** Where long runs (simulations, sweeps) report their progress; called on the thread that runs them. */
-    ProgressListener progress() {
+    /** Where long runs (simulate, sweeps) report their progress; called on the threads that run them. */
+    Progress progress() {
         return progress;
     }
 
@@ -163,6 +163,9 @@ public final class Workbench {
         CommandLine commandLine = new CommandLine(new Root());
         commandLine.addSubcommand("simulate", new SimulateCommand(this));
         commandLine.addSubcommand("compile", new CompileCommand(this));
+        commandLine.addSubcommand("sweep", new SweepCommand(this));
+        commandLine.addSubcommand("compare", new CompareCommand(this));
+        commandLine.addSubcommand("graph", new GraphCommand());
         commandLine.addSubcommand("datasets", new DatasetsCommand());
         commandLine.addSubcommand("bench", new BenchCommand(this));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -120,7 +120,8 @@ public class InterruptTest {
         assertTrue(millis < 1_000, "stopped after " + millis + " ms");
         assertEquals(1, stopped.displays().size(), "its progress display: " + stopped.displays());
         String last = SharedKernel.data(stopped.updates().get(stopped.updates().size() - 1), "text/plain");
-        assertTrue(last.startsWith("simulate zoo:spmm: interrupted · group 1 of 1 · "), last);
+        assertTrue(last.startsWith("simulate zoo:spmm: interrupted · group 1 of 1, ") && last.contains(" token steps · 0/2 · "),
+                last);
         assertEquals("42", SharedKernel.run("6 * 7").resultText(), "the kernel answers the next cell");
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fuseflow.jupyter.SharedKernel.Cell;
 import dev.fuseflow.report.RunLog;
-import dev.fuseflow.simulator.engine.ProgressListener;
+import dev.fuseflow.workbench.Progress;
 import dev.fuseflow.workbench.CommandOutput;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +25,9 @@ class KernelRunsTest {
     void aLongCommandShowsOneProgressDisplayUpdatedInPlace() {
         FuseFlowKernel kernel = SharedKernel.get();
         kernel.commandRunner(args -> {
-            ProgressListener progress = kernel.progressListener();
+            Progress progress = kernel.progressListener();
             for (int step = 1; step <= 8; step++) {
-                progress.update("group 1 of 1", step * 100_000L, ProgressListener.UNKNOWN);
+                progress.update("simulate", step, 8, "group 1 of 1, " + step + "00,000 token steps");
                 Thread.sleep(NotebookProgress.SHOW_AFTER_MILLIS / 4);
             }
             return CommandOutput.text("finished");
@@ -43,7 +43,7 @@ class KernelRunsTest {
             assertTrue(cell.updates().size() >= 2, "updated in place, then finished: " + cell.updates().size());
             assertTrue(cell.updates().stream().allMatch(u -> display.getDisplayId().equals(u.getDisplayId())));
             String last = SharedKernel.data(cell.updates().get(cell.updates().size() - 1), "text/plain");
-            assertTrue(last.contains(": done") && last.contains("800,000 token steps"), last);
+            assertTrue(last.contains(": done") && last.contains("800,000 token steps · 8/8"), last);
         } finally {
             kernel.commandRunner(kernel.workbenchRunner());
         }
@@ -53,7 +53,7 @@ class KernelRunsTest {
     void aQuickCommandShowsNoProgress() {
         FuseFlowKernel kernel = SharedKernel.get();
         kernel.commandRunner(args -> {
-            kernel.progressListener().update("group 1 of 1", 5, ProgressListener.UNKNOWN);
+            kernel.progressListener().update("simulate", 0, 2, "group 1 of 1, 5 token steps");
             return CommandOutput.text("quick");
         });
         try {

@@ -25,7 +25,7 @@ class MagicAssistTest {
         assertEquals(List.of("simulate"), complete("%fuseflow sim"));
         assertTrue(complete("%fuseflow ").containsAll(Workbench.COMMANDS));
         assertTrue(complete("%fuseflow ").contains("help"));
-        assertEquals(List.of("compile"), complete("%fuseflow help comp"));
+        assertEquals(List.of("compile"), complete("%fuseflow help compi"));
         List<String> options = complete("%fuseflow simulate --");
         assertTrue(options.containsAll(List.of("--model", "--dataset", "--scale", "--seed", "--fusion", "--timing",
                 "--memory", "--help")), options.toString());
@@ -61,6 +61,18 @@ class MagicAssistTest {
         assertEquals(List.of("comal-hbm"), complete("%fuseflow simulate --memory comal"));
         assertEquals(List.of("block-timing"), complete("%fuseflow simulate --values bl"));
         assertEquals(List.of("dot"), complete("%fuseflow compile --emit d"));
+        assertEquals(List.of("png"), complete("%fuseflow graph --model zoo:spmm --format p"));
+    }
+
+    @Test
+    void aListOptionCompletesItsLastElement() {
+        String line = "%fuseflow sweep --model zoo:spmm --fusion unfused,fu";
+        MagicAssist.Completion completion = assist.complete(line, line.length(), 0).orElseThrow();
+        assertEquals(List.of("full"), completion.matches());
+        assertEquals(line.length() - 2, completion.start(), "only the element after the comma is replaced");
+        assertEquals(List.of("comal", "bounded"), complete("%fuseflow sweep --timing comal,"));
+        assertEquals(List.of(), complete("%fuseflow simulate --dataset synthetic:rows=9,co"),
+                "a single dataset's own commas are not list separators");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fuseflow.simulator.engine.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ class NotebookProgressTest {
     @Test
     void aQuickRunShowsNothing() {
         NotebookProgress progress = progress();
-        progress.update("group 1 of 1", 70_000, ProgressListener.UNKNOWN);
+        progress.update("simulate", 0, 2, "group 1 of 1, 70,000 token steps");
         progress.publish(at(NotebookProgress.SHOW_AFTER_MILLIS - 1));
         progress.finish(NotebookProgress.DONE, at(NotebookProgress.SHOW_AFTER_MILLIS - 1));
         assertEquals(List.of(), shown);
@@ -42,16 +41,16 @@ class NotebookProgressTest {
     void aLongRunIsOneDisplayUpdatedInPlace() {
         NotebookProgress progress = progress();
         long t = NotebookProgress.SHOW_AFTER_MILLIS;
-        progress.update("group 1 of 2", 65_536, ProgressListener.UNKNOWN);
+        progress.update("simulate", 0, 3, "group 1 of 2, 65,536 token steps");
         progress.publish(at(t));
         assertEquals(1, shown.size(), "shown once it has run long enough");
         DisplayData first = shown.get(0);
         assertEquals(progress.displayId(), first.getDisplayId(), "a display id, so later messages update it");
         String text = SharedKernel.data(first, "text/plain");
-        assertTrue(text.contains("simulate zoo:spmm") && text.contains("group 1 of 2") && text.contains("65,536 token steps"),
-                text);
+        assertEquals("simulate zoo:spmm · group 1 of 2, 65,536 token steps · 0/3 · 0.4 s", text);
+        assertTrue(SharedKernel.data(first, "text/html").contains("<progress max=\"3\" value=\"0\">"));
 
-        progress.update("group 1 of 2", 131_072, ProgressListener.UNKNOWN);
+        progress.update("simulate", 0, 3, "group 1 of 2, 131,072 token steps");
         progress.publish(at(t + NotebookProgress.UPDATE_EVERY_MILLIS - 1));
         assertEquals(List.of(), updated, "not more often than every " + NotebookProgress.UPDATE_EVERY_MILLIS + " ms");
         progress.publish(at(t + NotebookProgress.UPDATE_EVERY_MILLIS));
@@ -60,32 +59,30 @@ class NotebookProgressTest {
         progress.publish(at(t + 10 * NotebookProgress.UPDATE_EVERY_MILLIS));
         assertEquals(1, updated.size(), "nothing new, no update");
 
-        progress.update("group 2 of 2", 200_000, ProgressListener.UNKNOWN);
+        progress.update("simulate", 3, 3, "checked against the CPU reference, 200,000 token steps");
         progress.finish(NotebookProgress.DONE, at(3_000));
         assertEquals(1, shown.size(), "still one display");
         DisplayData last = updated.get(updated.size() - 1);
         assertEquals(progress.displayId(), last.getDisplayId());
-        String end = SharedKernel.data(last, "text/plain");
-        assertTrue(end.contains(": done") && end.contains("200,000 token steps") && end.contains("3.0 s"), end);
+        assertEquals("simulate zoo:spmm: done · checked against the CPU reference, 200,000 token steps · 3/3 · 3.0 s",
+                SharedKernel.data(last, "text/plain"));
     }
 
     @Test
-    void aKnownTotalDrawsABarAndAnInterruptionSaysWhereItStopped() {
+    void anInterruptionSaysWhereItStopped() {
         NotebookProgress progress = progress();
-        progress.update("sweep", 3, 12);
+        progress.update("sweep", 3, 12, "1 cached");
         progress.publish(at(1_000));
-        String html = SharedKernel.data(shown.get(0), "text/html");
-        assertTrue(html.contains("<progress max=\"12\" value=\"3\">"), html);
-        assertTrue(SharedKernel.data(shown.get(0), "text/plain").contains("3 of 12"));
+        assertTrue(SharedKernel.data(shown.get(0), "text/plain").contains("1 cached · 3/12"));
         progress.finish("interrupted", at(2_000));
         String end = SharedKernel.data(updated.get(updated.size() - 1), "text/plain");
-        assertTrue(end.contains("interrupted · sweep · 3 of 12"), end);
+        assertEquals("simulate zoo:spmm: interrupted · 1 cached · 3/12 · 2.0 s", end);
     }
 
     @Test
-    void labelsAreEscapedInHtml() {
+    void textIsEscapedInHtml() {
         NotebookProgress progress = new NotebookProgress("simulate <einsum>", shown::add, updated::add, START);
-        progress.update("a & b", 1, 2);
+        progress.update("simulate", 1, 2, "a & b");
         progress.publish(at(1_000));
         String html = SharedKernel.data(shown.get(0), "text/html");
         assertTrue(html.contains("simulate &lt;einsum&gt;") && html.contains("a &amp; b"), html);

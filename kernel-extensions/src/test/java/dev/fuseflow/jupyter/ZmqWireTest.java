@@ -142,8 +142,7 @@ class ZmqWireTest {
         FuseFlowKernel kernel = SharedKernel.get();
         kernel.commandRunner(args -> {
             for (int step = 1; step <= 6; step++) {
-                kernel.progressListener().update("group 1 of 1", step * 1_000_000L,
-                        dev.fuseflow.simulator.engine.ProgressListener.UNKNOWN);
+                kernel.progressListener().update("simulate", step - 1, 6, "group 1 of 1, " + step + ",000,000 token steps");
                 Thread.sleep(NotebookProgress.SHOW_AFTER_MILLIS / 2);
             }
             return dev.fuseflow.workbench.CommandOutput.text("done");

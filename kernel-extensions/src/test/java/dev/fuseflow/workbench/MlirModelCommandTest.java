@@ -19,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --model FILE.mlir} (and chained split files) with {@code --dataset generated}, through the command grammar. */
 class MlirModelCommandTest {
-    private static final String SPMM = """
+    static final String SPMM = """
             #S = #sparse_tensor.encoding<{ map = (i, j) -> (i : compressed, j : compressed) }>
             func.func @spmm(%a: tensor<40x40xf32, #S>, %x: tensor<40x?xf32>, %out: tensor<40x?xf32>) -> tensor<40x?xf32> {
               %0 = linalg.matmul ins(%a, %x : tensor<40x40xf32, #S>, tensor<40x?xf32>) outs(%out : tensor<40x?xf32>) -> tensor<40x?xf32>
               return %0 : tensor<40x?xf32>
             }
             """;
-    private static final String BIAS_RELU = """
+    static final String BIAS_RELU = """
             #map = affine_map<(d0, d1) -> (d0, d1)>
             #bias = affine_map<(d0, d1) -> (d1)>
             func.func @bias_relu(%h: tensor<40x8xf32>, %out: tensor<40x8xf32>) -> tensor<40x8xf32> {

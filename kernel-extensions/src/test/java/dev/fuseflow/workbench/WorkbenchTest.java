@@ -57,7 +57,7 @@ class WorkbenchTest {
         "simulate --model zoo:nope --dataset x                          | unknown model 'zoo:nope' (accepted: zoo:spmm,",
         "simulate --model zoo:spmm --dataset nope                       | unknown dataset 'nope'",
         "simulate --bogus                                               | unknown option '--bogus' for 'simulate'",
-        "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile, datasets, bench)",
+        "frobnicate                                                     | unknown command 'frobnicate' (accepted: simulate, compile, sweep, compare, graph, datasets, bench)",
         "simulate --model zoo:spmm --dataset synthetic:rows=x           | rows=x is not a positive integer",
         "simulate --model zoo:spmm --dataset synthetic:bogus=1          | unknown parameter 'bogus'",
         "simulate --model zoo:spmm --dataset synthetic:rows=9 --fusion partial | fusion 'partial' is not defined for zoo:spmm (accepted: unfused, full",

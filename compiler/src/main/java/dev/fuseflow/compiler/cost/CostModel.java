@@ -109,6 +109,20 @@ public final class CostModel {
         return feasible ? java.util.Optional.of(total) : java.util.Optional.empty();
     }
 
+    /**
+     * The estimate of a compiled program under the orders its groups were given (parallel lanes, value
+     * modes and memory models are not modelled). Records every group's outputs on the way.
+     */
+    public CostEstimate estimateCompiled(dev.fuseflow.compiler.CompiledProgram compiled) {
+        CostEstimate total = CostEstimate.ZERO;
+        for (dev.fuseflow.compiler.CompiledGroup compiledGroup : compiled.groups()) {
+            FusedGroup group = FusedGroup.of(program, compiledGroup.assignments());
+            total = total.plus(estimate(group, compiledGroup.order()));
+            record(group);
+        }
+        return total;
+    }
+
     /** Records the statistics of the tensors the group materialises, for the groups that read them. */
     public void record(FusedGroup group) {
         for (Assignment root : group.roots()) {

@@ -80,17 +80,16 @@ public final class ProgramRunner {
 
     /** A group output rebuilt in the format and mode order the program declares for it. */
     static FiberTensor materialise(TensorDecl decl, FiberTensor written) {
-        List<int[]> coords = new ArrayList<>();
-        List<Float> values = new ArrayList<>();
+        int n = written.storedCount();
+        int[][] coords = new int[n][];
+        float[] values = new float[n];
+        int[] next = {0};
         written.forEachStored((c, v) -> {
-            coords.add(c.clone());
-            values.add(v);
+            coords[next[0]] = c.clone();
+            values[next[0]++] = v;
         });
-        float[] v = new float[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(i);
-        }
         return FiberTensor.fromCoo(decl.name(), decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
-                coords.toArray(int[][]::new), v);
+                next[0] == n ? coords : java.util.Arrays.copyOf(coords, next[0]),
+                next[0] == n ? values : java.util.Arrays.copyOf(values, next[0]));
     }
 }

@@ -46,6 +46,60 @@ public final class FiberTensor {
      * Builds a tensor from coordinate-list entries ({@code coords[e]} is entry e's logical coordinates);
      * duplicate coordinates are summed. {@code formats} is per level (storage order).
      */
+    /**
+     * The entries' indices sorted by their coordinates in storage order (stable, so duplicates keep their
+     * order). Entries that already come sorted, as they do when copied from another tensor in the same
+     * mode order, are not sorted again; otherwise a merge sort on primitive indices (no boxing: tensors of
+     * tens of millions of entries are copied this way between fused groups).
+     */
+    static int[] storageOrder(int[][] coords, int[] modeOrder) {
+        int n = coords.length;
+        int[] order = new int[n];
+        boolean sorted = true;
+        for (int e = 0; e < n; e++) {
+            order[e] = e;
+            if (sorted && e > 0 && compare(coords[e - 1], coords[e], modeOrder) > 0) {
+                sorted = false;
+            }
+        }
+        if (!sorted) {
+            mergeSort(order, new int[n], 0, n, coords, modeOrder);
+        }
+        return order;
+    }
+
+    private static int compare(int[] a, int[] b, int[] modeOrder) {
+        for (int mode : modeOrder) {
+            int c = Integer.compare(a[mode], b[mode]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static void mergeSort(int[] order, int[] scratch, int from, int to, int[][] coords, int[] modeOrder) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(order, scratch, from, middle, coords, modeOrder);
+        mergeSort(order, scratch, middle, to, coords, modeOrder);
+        if (compare(coords[order[middle - 1]], coords[order[middle]], modeOrder) <= 0) {
+            return;
+        }
+        System.arraycopy(order, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int k = from; k < to; k++) {
+            if (right >= to || left < middle && compare(coords[scratch[left]], coords[scratch[right]], modeOrder) <= 0) {
+                order[k] = scratch[left++];
+            } else {
+                order[k] = scratch[right++];
+            }
+        }
+    }
+
     public static FiberTensor fromCoo(String name, int[] shape, List<LevelFormat> formats, int[] modeOrder,
             int[][] coords, float[] entryValues) {
         int rank = shape.length;
@@ -62,19 +116,7 @@ public final class FiberTensor {
                 }
             }
         }
-        Integer[] order = new Integer[n];
-        for (int e = 0; e < n; e++) {
-            order[e] = e;
-        }
-        Arrays.sort(order, (a, b) -> {
-            for (int k = 0; k < rank; k++) {
-                int c = Integer.compare(coords[a][modeOrder[k]], coords[b][modeOrder[k]]);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
+        int[] order = storageOrder(coords, modeOrder);
         long[] parent = new long[n];
         long parentPositions = 1;
         List<Level> levels = new ArrayList<>();

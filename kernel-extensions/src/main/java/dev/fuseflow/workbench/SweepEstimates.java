@@ -1,0 +1,82 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.cost.CostEstimate;
+import dev.fuseflow.compiler.cost.CostModel;
+import dev.fuseflow.diagnostics.UserError;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The static cost model over a sweep's grid (compiler/docs/cost-model.md): each runnable configuration's
+ * estimate, computed from its own bound inputs before anything is simulated, and with a margin the pruning
+ * rule: among configurations that differ only in fusion and order, those estimated slower than (1 + margin)
+ * times the best are not simulated. Parallel lanes, block modes and memory models are not modelled, so they
+ * only ever compete with themselves.
+ */
+final class SweepEstimates {
+    /** Coordinates a pruning group ignores: the schedule choices being compared. */
+    private static final Set<String> COMPARED = Set.of("fusion", "schedule", "order");
+
+    private final Map<Integer, CostEstimate> estimates = new HashMap<>();
+    private final Set<Integer> pruned = new HashSet<>();
+
+    SweepEstimates(List<SweepPoint> points, Double margin) {
+        Map<String, Double> best = new LinkedHashMap<>();
+        Map<Integer, String> groupOf = new HashMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint point = points.get(i);
+            if (!point.runnable()) {
+                continue;
+            }
+            CostEstimate estimate;
+            try {
+                ResolvedModel resolved = point.bound().resolved();
+                CompiledProgram compiled = resolved.compile(point.orderSpec(), point.bound().inputs());
+                estimate = CostModel.measured(resolved.program, point.bound().inputs()).estimateCompiled(compiled);
+            } catch (UserError e) {
+                continue; // it cannot compile; the run reports why in its row
+            }
+            estimates.put(i, estimate);
+            String group = group(point.coordinates());
+            groupOf.put(i, group);
+            best.merge(group, estimate.cycles(), Math::min);
+        }
+        if (margin != null) {
+            for (var entry : groupOf.entrySet()) {
+                if (estimates.get(entry.getKey()).cycles() > (1 + margin) * best.get(entry.getValue())) {
+                    pruned.add(entry.getKey());
+                }
+            }
+        }
+    }
+
+    private static String group(Map<String, Object> coordinates) {
+        StringBuilder key = new StringBuilder();
+        coordinates.forEach((name, value) -> {
+            if (!COMPARED.contains(name)) {
+                key.append(name).append('=').append(value).append('\n');
+            }
+        });
+        return key.toString();
+    }
+
+    /** Writes the point's estimate and whether it was pruned into its row. */
+    void fill(int index, SweepRow row) {
+        CostEstimate estimate = estimates.get(index);
+        if (estimate != null) {
+            row.set("estimated_cycles", estimate.cycles());
+            row.set("estimated_flops", estimate.flops());
+            row.set("estimated_memory_accesses", estimate.memoryAccesses());
+        }
+        row.set("pruned", pruned.contains(index));
+    }
+
+    boolean pruned(int index) {
+        return pruned.contains(index);
+    }
+}

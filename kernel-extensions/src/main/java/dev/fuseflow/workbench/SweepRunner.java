@@ -1,0 +1,214 @@
+package dev.fuseflow.workbench;
+
+import com.google.gson.JsonObject;
+import dev.fuseflow.diagnostics.UserError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs the configurations of a sweep: cached results are taken from the {@link ResultCache}, the rest are
+ * simulated on a pool of worker threads, each with {@link SimulationRunner#simulate}, and written to the cache
+ * as they finish. Rows come back in grid order whatever the number of threads, and every statistic is the one
+ * a single {@code simulate} of that configuration prints (only {@code wall_ms} depends on the machine).
+ *
+ * <p>Interrupting ({@code cancelled} turning true) stops the running simulations at their next poll and starts
+ * no more; what finished is cached, so running the same sweep again continues where it stopped.
+ */
+final class SweepRunner {
+    /** How the cache is used: read and write (default), write only ({@code --refresh}), or not at all. */
+    enum CacheUse { READ_WRITE, REFRESH, OFF }
+
+    private final ResultCache cache;
+    private final CacheUse cacheUse;
+    private final int threads;
+    private final BooleanSupplier cancelled;
+    private final Progress progress;
+
+    SweepRunner(ResultCache cache, CacheUse cacheUse, int threads, BooleanSupplier cancelled, Progress progress) {
+        if (threads < 1) {
+            throw UserError.of("--threads must be at least 1, not " + threads);
+        }
+        this.cache = cache;
+        this.cacheUse = cacheUse;
+        this.threads = threads;
+        this.cancelled = cancelled;
+        this.progress = progress;
+    }
+
+    /** The default thread count: one per available processor. */
+    static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The rows of {@code points}, in their order. */
+    SweepResult.Rows run(List<SweepPoint> points) {
+        return run(points, null);
+    }
+
+    /** As {@link #run(List)}, with the cost model's estimates in every row and pruned rows left unsimulated. */
+    SweepResult.Rows run(List<SweepPoint> points, SweepEstimates estimates) {
+        long start = System.nanoTime();
+        SweepRow[] rows = new SweepRow[points.size()];
+        List<Integer> toRun = new ArrayList<>();
+        int cached = 0;
+        int errors = 0;
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint point = points.get(i);
+            rows[i] = new SweepRow(point.coordinates());
+            if (!point.runnable()) {
+                rows[i].set("error", point.error());
+                errors++;
+                continue;
+            }
+            if (estimates != null) {
+                estimates.fill(i, rows[i]);
+                if (estimates.pruned(i)) {
+                    continue;
+                }
+            }
+            Optional<JsonObject> hit = cacheUse == CacheUse.READ_WRITE ? cache.read(point.keyText()) : Optional.empty();
+            if (hit.isPresent()) {
+                rows[i].restore(hit.get());
+                cached++;
+                errors += rows[i].failed() ? 1 : 0;
+            } else {
+                toRun.add(i);
+            }
+        }
+        Tally tally = new Tally(points.size(), cached, points.size() - toRun.size(), errors);
+        progress.update("sweep", tally.done(), points.size(), tally.detail());
+        if (!toRun.isEmpty()) {
+            simulate(points, rows, toRun, tally);
+        }
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        return new SweepResult.Rows(List.of(rows), cached, toRun.size(), errors + tally.newErrors.get(),
+                Math.min(threads, Math.max(1, toRun.size())), wallMs);
+    }
+
+    /** Counts for the progress line: configurations finished (known before the run, or simulated now), errors. */
+    private static final class Tally {
+        final int total;
+        final int cached;
+        final int finishedBefore;
+        final int errorsBefore;
+        final AtomicInteger simulated = new AtomicInteger();
+        final AtomicInteger newErrors = new AtomicInteger();
+
+        Tally(int total, int cached, int finishedBefore, int errorsBefore) {
+            this.total = total;
+            this.cached = cached;
+            this.finishedBefore = finishedBefore;
+            this.errorsBefore = errorsBefore;
+        }
+
+        int done() {
+            return finishedBefore + simulated.get();
+        }
+
+        String detail() {
+            int errors = errorsBefore + newErrors.get();
+            return cached + " cached" + (errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"));
+        }
+    }
+
+    private void simulate(List<SweepPoint> points, SweepRow[] rows, List<Integer> toRun, Tally tally) {
+        int poolSize = Math.min(threads, toRun.size());
+        ExecutorService pool = Executors.newFixedThreadPool(poolSize, daemonThreads());
+        List<Future<?>> futures = new ArrayList<>();
+        // configurations with the same key (e.g. unfused and full of a one-assignment model) run once
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int index : toRun) {
+            byKey.computeIfAbsent(points.get(index).keyText(), k -> new ArrayList<>()).add(index);
+        }
+        try {
+            for (List<Integer> same : byKey.values()) {
+                futures.add(pool.submit(() -> runOne(points.get(same.get(0)), same.stream().map(i -> rows[i]).toList(),
+                        tally)));
+            }
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof CancelledException cancel) {
+                        throw cancel;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException("the sweep");
+                }
+            }
+        } catch (CancelledException e) {
+            int finished = tally.done();
+            throw new CancelledException("the sweep (" + finished + " of " + points.size() + " configurations "
+                    + "finished; " + (cacheUse == CacheUse.OFF ? "caching was off"
+                    : "they are cached, so the same sweep continues from there") + ")");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one configuration and fills its row and the rows of the same key; writes the cache; reports. */
+    private void runOne(SweepPoint point, List<SweepRow> same, Tally tally) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancelledException("the sweep");
+        }
+        SweepRow row = same.get(0);
+        boolean cacheable = true;
+        try {
+            row.fill(SimulationRunner.simulate((String) point.coordinates().get("model"), point.bound(),
+                    point.orderSpec(), point.options(), point.decoders(), cancelled));
+        } catch (UserError e) {
+            row.set("error", e.getMessage()); // the configuration cannot run (an invalid order, a deadlock, ...)
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a bug, not the configuration: shown in its row, never cached, so a fixed build runs it again
+            row.set("error", "internal error: " + e);
+            cacheable = false;
+        }
+        JsonObject entry = row.cacheEntry();
+        if (cacheable && cacheUse != CacheUse.OFF) {
+            cache.write(point.keyText(), entry);
+        }
+        for (SweepRow copy : same.subList(1, same.size())) {
+            copy.restore(entry);
+            copy.set("cached", false);
+        }
+        synchronized (tally) {
+            if (row.failed()) {
+                tally.newErrors.addAndGet(same.size());
+            }
+            tally.simulated.addAndGet(same.size());
+            progress.update("sweep", tally.done(), tally.total, tally.detail());
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "fuseflow-sweep-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** For messages: cache warnings go to stderr, once. */
+    static Consumer<String> stderrWarnings() {
+        return message -> System.err.println("fuseflow: warning: " + message);
+    }
+}
