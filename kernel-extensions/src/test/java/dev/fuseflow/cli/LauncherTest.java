@@ -119,7 +119,7 @@ class LauncherTest {
         assertTrue(result.err().contains("pretend build output"), result.err());
         List<String> calls = calls();
         assertEquals(List.of("mvn -B -q -DskipTests package",
-                "java -Djava.awt.headless=true -jar " + jar + " simulate --json"), calls);
+                "java -XX:MaxRAMPercentage=75 -Djava.awt.headless=true -jar " + jar + " simulate --json"), calls);
     }
 
     @Test
@@ -155,7 +155,7 @@ class LauncherTest {
         write(temp.resolve("other.jar"), "jar");   // the default jar is missing: it would be built
         Result result = launch(Map.of("FUSEFLOW_JAR", temp.resolve("other.jar").toString()), "datasets");
         assertEquals(0, result.code(), result.err());
-        assertEquals(List.of("java -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " datasets"), calls());
+        assertEquals(List.of("java -XX:MaxRAMPercentage=75 -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " datasets"), calls());
     }
 
     @Test
