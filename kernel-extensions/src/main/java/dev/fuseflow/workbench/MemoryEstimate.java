@@ -2,6 +2,8 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.reference.ReferenceEvaluator;
+import dev.fuseflow.compiler.run.ProgramRunner;
 import java.util.Set;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Set;
  *   <li>the dataset's parts ({@code DataPart.bytes()}, or a registered dataset's planned bytes) and the input
  *       tensors bound from them, about as large again;</li>
  *   <li>the CPU reference, which holds every tensor of the program densely: a double value, a stored flag
- *       and a double error scale per cell ({@value #REFERENCE_BYTES_PER_CELL} bytes);</li>
+ *       and a double error scale per cell ({@code ReferenceEvaluator.denseBytes}), unless it is too large to
+ *       be built at all, when the run skips the check ({@code ProgramRunner.referenceTooLarge});</li>
  *   <li>the tensors the simulator writes, at worst every cell as a coordinate and a value
  *       ({@value #WRITTEN_BYTES_PER_CELL} bytes), kept once as written and once materialised.</li>
  * </ul>
@@ -23,7 +26,6 @@ import java.util.Set;
  */
 record MemoryEstimate(long datasetBytes, long tensorBytes) {
 
-    static final int REFERENCE_BYTES_PER_CELL = 8 + 1 + 8;
     static final int WRITTEN_BYTES_PER_CELL = 4 + 4;
 
     /** The dataset alone, before it is generated (the program is not known yet). */
@@ -34,15 +36,25 @@ record MemoryEstimate(long datasetBytes, long tensorBytes) {
     /** A whole run of {@code program} on data whose parts take {@code partBytes}. */
     static MemoryEstimate ofRun(Program program, long partBytes) {
         Set<String> inputs = Set.copyOf(program.inputs());
-        long tensors = 0;
+        long tensors = referenceBytes(program);
         for (TensorDecl tensor : program.tensors().values()) {
-            long cells = cells(tensor);
-            tensors = saturatingAdd(tensors, saturatingMultiply(cells, REFERENCE_BYTES_PER_CELL));
             if (!inputs.contains(tensor.name())) {
-                tensors = saturatingAdd(tensors, saturatingMultiply(cells, 2L * WRITTEN_BYTES_PER_CELL));
+                tensors = saturatingAdd(tensors, saturatingMultiply(cells(tensor), 2L * WRITTEN_BYTES_PER_CELL));
             }
         }
         return new MemoryEstimate(saturatingMultiply(partBytes, 2), tensors);
+    }
+
+    /** The dense reference's bytes, or 0 when the run will skip it as too large. */
+    static long referenceBytes(Program program) {
+        if (ProgramRunner.referenceTooLarge(program) != null) {
+            return 0;
+        }
+        try {
+            return ReferenceEvaluator.denseBytes(program);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     long total() {

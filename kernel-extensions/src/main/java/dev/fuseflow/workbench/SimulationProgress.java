@@ -35,9 +35,10 @@ final class SimulationProgress implements ProgressListener {
         progress.update(TASK, Math.min(finished, steps - 1), steps, detail(label, done));
     }
 
-    /** The last report: every step done. */
-    void finished(long tokens) {
-        progress.update(TASK, steps, steps, detail("checked against the CPU reference", tokens));
+    /** The last report: every step done, the outputs {@code checked} against the CPU reference or not. */
+    void finished(long tokens, boolean checked) {
+        progress.update(TASK, steps, steps, detail(checked ? "checked against the CPU reference"
+                : "not checked (the dense reference would not fit)", tokens));
     }
 
     private static String detail(String label, long tokens) {

@@ -83,7 +83,7 @@ final class SimulationRunner {
             // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
             throw new CancelledException("the simulation of " + modelSpec);
         }
-        steps.finished(result.total().tokens());
+        steps.finished(result.total().tokens(), result.checked());
         return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
                 options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());

@@ -61,7 +61,7 @@ class ProgressReportingTest {
         steps.update("group 1 of 2", 70_000, -1);
         steps.update("group 2 of 2", 90_000, -1);
         steps.update(ProgramRunner.VERIFYING, 120_000, -1);
-        steps.finished(120_000);
+        steps.finished(120_000, true);
         assertEquals(List.of(0, 0, 1, 2, 3), updates.stream().map(Update::done).toList());
         assertTrue(updates.stream().allMatch(u -> u.total() == 3 && u.task().equals(SimulationProgress.TASK)));
     }

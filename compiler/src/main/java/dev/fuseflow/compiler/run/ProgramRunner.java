@@ -65,6 +65,10 @@ public final class ProgramRunner {
                 tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
         }
+        String skipped = ProgramRunner.referenceTooLarge(compiled.program());
+        if (skipped != null) {
+            return new RunResult(total, groups, List.of(), (System.nanoTime() - start) / 1e6, skipped);
+        }
         progress.update(VERIFYING, tokensBefore, ProgressListener.UNKNOWN);
         Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs,
                 produced.keySet());
@@ -76,6 +80,30 @@ public final class ProgramRunner {
             }
         }
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** The share of the heap the dense reference may take before the check is skipped. */
+    static final double REFERENCE_HEAP_SHARE = 0.4;
+
+    /**
+     * Why the outputs cannot be checked against the dense reference at this size (it would not fit in the
+     * heap beside the run), or null when they can. Public so a memory estimate made before a run can tell
+     * whether the reference will be built.
+     */
+    public static String referenceTooLarge(dev.fuseflow.compiler.ir.Program program) {
+        long bytes;
+        try {
+            bytes = ReferenceEvaluator.denseBytes(program);
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        long budget = (long) (Runtime.getRuntime().maxMemory() * REFERENCE_HEAP_SHARE);
+        if (bytes <= budget) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "the dense CPU reference would need %.1f GB, more than %.0f%% of "
+                + "the %.1f GB heap; the values were not checked (a smaller --scale checks them)", bytes / 1e9,
+                REFERENCE_HEAP_SHARE * 100, Runtime.getRuntime().maxMemory() / 1e9);
     }
 
     /** A group output rebuilt in the format and mode order the program declares for it. */
