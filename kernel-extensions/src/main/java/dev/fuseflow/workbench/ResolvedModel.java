@@ -248,7 +248,8 @@ final class ResolvedModel {
     private record SourceProgram(Program program, Schedule fileGroups, List<String> warnings) {
     }
 
-    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
+    /** The files of {@code a.mlir[,b.mlir]}, read; a missing one is a user error. */
+    static List<MlirModule> readModules(String spec) {
         List<MlirModule> modules = new ArrayList<>();
         for (String file : spec.split(",")) {
             Path path = Path.of(file.trim());
@@ -257,7 +258,11 @@ final class ResolvedModel {
             }
             modules.add(MlirReader.read(path));
         }
-        MlirProgram read = MlirModule.chain(modules, binding);
+        return modules;
+    }
+
+    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
+        MlirProgram read = MlirModule.chain(readModules(spec), binding);
         return new SourceProgram(read.program(), new Schedule(read.fileGroups()), read.warnings());
     }
 
