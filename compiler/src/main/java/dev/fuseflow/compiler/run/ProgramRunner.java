@@ -44,6 +44,16 @@ public final class ProgramRunner {
      */
     public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
             ProgressListener progress) {
+        ACTIVE_RUNS.incrementAndGet();
+        try {
+            return runCounted(compiled, inputs, cancelled, progress);
+        } finally {
+            ACTIVE_RUNS.decrementAndGet();
+        }
+    }
+
+    private RunResult runCounted(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
+            ProgressListener progress) {
         long start = System.nanoTime();
         Map<String, FiberTensor> tensors = new HashMap<>(inputs);
         List<GroupResult> groups = new ArrayList<>();
@@ -82,8 +92,11 @@ public final class ProgramRunner {
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
     }
 
-    /** The share of the heap the dense reference may take before the check is skipped. */
+    /** The share of the heap the dense references of all runs in progress may take before a check is skipped. */
     static final double REFERENCE_HEAP_SHARE = 0.4;
+
+    /** Runs in progress in this JVM (a sweep's threads), which share the reference's share of the heap. */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Why the outputs cannot be checked against the dense reference at this size (it would not fit in the
@@ -97,13 +110,15 @@ public final class ProgramRunner {
         } catch (ArithmeticException e) {
             bytes = Long.MAX_VALUE;
         }
-        long budget = (long) (Runtime.getRuntime().maxMemory() * REFERENCE_HEAP_SHARE);
+        int sharing = Math.max(1, ACTIVE_RUNS.get());
+        long budget = (long) (Runtime.getRuntime().maxMemory() * REFERENCE_HEAP_SHARE / sharing);
         if (bytes <= budget) {
             return null;
         }
         return String.format(java.util.Locale.ROOT, "the dense CPU reference would need %.1f GB, more than %.0f%% of "
-                + "the %.1f GB heap; the values were not checked (a smaller --scale checks them)", bytes / 1e9,
-                REFERENCE_HEAP_SHARE * 100, Runtime.getRuntime().maxMemory() / 1e9);
+                + "the %.1f GB heap%s; the values were not checked (a smaller --scale checks them)", bytes / 1e9,
+                REFERENCE_HEAP_SHARE * 100, Runtime.getRuntime().maxMemory() / 1e9,
+                sharing == 1 ? "" : " shared by " + sharing + " runs in progress");
     }
 
     /** A group output rebuilt in the format and mode order the program declares for it. */
