@@ -5,6 +5,7 @@ import dev.fuseflow.workbench.CancelledException;
 import dev.fuseflow.workbench.CommandOutput;
 import dev.fuseflow.workbench.Workbench;
 import dev.fuseflow.jupyter.KernelInstaller;
+import dev.fuseflow.report.ReportCommand;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  *   <li>{@code help}, {@code --help}, {@code -h} or no words: the usage of every command, including the
  *       launcher-only ones; {@code help COMMAND} is {@code COMMAND --help};</li>
  *   <li>{@code kernel install [options]}: registers the Jupyter kernel ({@link KernelInstaller});</li>
+ *   <li>{@code report NOTEBOOK [options]}: executes a notebook into an HTML report ({@link ReportCommand});</li>
  *   <li>{@code notebook}, {@code test}: answered with a pointer to {@code ./fuseflow} (they run there);</li>
  *   <li>anything else: {@link Workbench#execute(List)}, whose plain text goes to stdout (JSON with
  *       {@code --json}); an unknown command is the workbench's own user error.</li>
@@ -54,7 +56,10 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, Commands commands) {
         List<String> words = List.of(args);
         try {
-            return dispatch(words, out, commands);
+            return dispatch(words, out, err, commands);
+        } catch (OutOfMemoryError e) {
+            err.println("fuseflow: " + outOfMemory(words, e));
+            return INTERNAL_ERROR;
         } catch (UserError e) {
             err.println("fuseflow: " + oneLine(e.getMessage()));
             return USER_ERROR;
@@ -72,18 +77,28 @@ public final class Main {
         }
     }
 
-    private static int dispatch(List<String> words, PrintStream out, Commands commands) {
+    /** One sentence for a run that exhausted the heap: what to try instead. */
+    static String outOfMemory(List<String> words, OutOfMemoryError e) {
+        return (words.isEmpty() ? "the command" : "'" + words.get(0) + "'") + " ran out of memory ("
+                + (e.getMessage() == null ? "OutOfMemoryError" : e.getMessage()) + ", heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); try a smaller --scale, or a larger heap, "
+                + "e.g. FUSEFLOW_JAVA_OPTS=-Xmx8g ./fuseflow ...";
+    }
+
+    private static int dispatch(List<String> words, PrintStream out, PrintStream err, Commands commands) {
         if (words.isEmpty() || isHelp(words.get(0)) && words.size() == 1) {
             out.print(usage(commands));
             return OK;
         }
         String command = words.get(0);
         if (command.equals("help")) {
-            return dispatch(List.of(words.get(1), "--help"), out, commands);
+            return dispatch(List.of(words.get(1), "--help"), out, err, commands);
         }
         switch (command) {
             case "kernel":
                 return kernel(words.subList(1, words.size()), out);
+            case "report":
+                return ReportCommand.run(List.copyOf(words.subList(1, words.size())), out, err);
             case "notebook":
             case "test":
                 throw UserError.of("'" + command + "' is run by the ./fuseflow launcher at the repository root,"
@@ -122,6 +137,9 @@ public final class Main {
         text.append(String.format("  %-34s %s%n", "notebook [--port N] [--no-browser]",
                 "install what is missing, build, register the kernel, start Jupyter"));
         text.append(String.format("  %-34s %s%n", "", "Notebook on notebooks/ (launcher only; -- JUPYTER_ARGS...)"));
+        text.append(String.format("  %-34s %s%n", "report NOTEBOOK [-o FILE.html]",
+                "execute a notebook and write an HTML report that begins"));
+        text.append(String.format("  %-34s %s%n", "", "with how it was produced (--help: options)"));
         text.append(String.format("  %-34s %s%n", "test",
                 "install what is missing and run every test, notebooks included"));
         text.append(String.format("  %-34s %s%n", "", "(launcher only)"));

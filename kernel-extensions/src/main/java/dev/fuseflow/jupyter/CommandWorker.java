@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CommandWorker {
 
+    /** How often the waiting thread checks the task, the cancel flag and {@code whileWaiting}. */
+    static final long POLL_MILLIS = 20;
+
     private final long graceMillis;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicInteger runs = new AtomicInteger();
@@ -51,6 +54,14 @@ final class CommandWorker {
      * @throws CancelledException when interrupted and the task did not finish within the grace period
      */
     <T> T run(String what, Callable<T> task) throws Exception {
+        return run(what, task, () -> { });
+    }
+
+    /**
+     * As {@link #run(String, Callable)}, calling {@code whileWaiting} on the calling thread about every
+     * {@value #POLL_MILLIS} ms until the task ends (the kernel publishes the command's progress there).
+     */
+    <T> T run(String what, Callable<T> task, Runnable whileWaiting) throws Exception {
         awaitPrevious();
         cancelled.set(false);
         FutureTask<T> future = new FutureTask<>(task);
@@ -61,8 +72,9 @@ final class CommandWorker {
         long cancelSeen = 0;
         while (true) {
             try {
-                return future.get(20, TimeUnit.MILLISECONDS);
+                return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                whileWaiting.run();
                 if (cancelled.get()) {
                     long now = System.nanoTime();
                     if (cancelSeen == 0) {

@@ -7,11 +7,15 @@ import dev.fuseflow.jupyter.MagicSyntax.LineMagic;
 import dev.fuseflow.jupyter.MagicSyntax.Part;
 import dev.fuseflow.workbench.CancelledException;
 import dev.fuseflow.workbench.CommandOutput;
+import dev.fuseflow.workbench.Progress;
 import dev.fuseflow.workbench.Workbench;
+import dev.fuseflow.report.RunLog;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,10 +69,16 @@ public final class FuseFlowKernel extends BaseKernel {
     private final AtomicBoolean cellInterrupted = new AtomicBoolean();
     private final CommandWorker worker;
     private final Workbench workbench;
+    private final MagicAssist assist;
     private final JavaEvaluator java;
     private volatile CommandRunner runner;
     private volatile CommandOutput last;
     private volatile Consumer<DisplayData> displays = this::display;
+    private volatile Consumer<DisplayData> updates = this::updateDisplay;
+    /** The running command's progress display; the workbench reports to it through {@link #progressRelay}. */
+    private volatile Progress progress = Progress.NONE;
+    private final Progress progressRelay = (task, done, total, detail) -> progress.update(task, done, total, detail);
+    private volatile Optional<RunLog> runLog;
 
     /** A kernel with its own JShell and workbench session. Call {@link #onStartup()} before use. */
     public FuseFlowKernel() {
@@ -79,8 +89,10 @@ public final class FuseFlowKernel extends BaseKernel {
         super(MAGIC, version(), languageInfo(), List.of(), null, new JupyterIO(StandardCharsets.UTF_8),
                 new CommManager(), new Renderer(), null, new MagicsRegistry(), true, errorStyler());
         this.worker = new CommandWorker(stopGraceMillis);
-        this.workbench = new Workbench(worker::cancelled);
+        this.workbench = new Workbench(worker::cancelled, progressRelay);
+        this.assist = new MagicAssist(workbench);
         this.runner = workbench::execute;
+        this.runLog = RunLog.fromEnvironment(RunLog.Session.current(version(), Instant.now().toString()));
         this.java = new JavaEvaluator(DEFAULT_IMPORTS, cellInterrupted::get);
         magicsRegistry.registerLineMagic(MAGIC, (kernel, args) -> runMagic(args, ""));
         magicsRegistry.registerCellMagic(MAGIC, (kernel, args, body) -> runMagic(args, body));
@@ -98,11 +110,24 @@ public final class FuseFlowKernel extends BaseKernel {
      * {@link FuseFlow#display(Object)}) go to {@code sink}; the returned bundle, if any, is the cell's result.
      */
     DisplayData evalCell(String code, Consumer<DisplayData> sink) {
+        return evalCell(code, sink, this::updateDisplay);
+    }
+
+    /** As {@link #evalCell(String, Consumer)}; updates of displays shown with an id go to {@code updateSink}. */
+    DisplayData evalCell(String code, Consumer<DisplayData> sink, Consumer<DisplayData> updateSink) {
         cellInterrupted.set(false);
         displays = sink;
+        updates = updateSink;
         try {
             Object value = JavaEvaluator.NO_VALUE;
-            for (Part part : MagicSyntax.parse(code)) {
+            List<Part> parts;
+            try {
+                parts = MagicSyntax.parse(code);
+            } catch (UserError e) {
+                MagicUsage.attach(e, magicUsage());
+                throw e;
+            }
+            for (Part part : parts) {
                 if (cellInterrupted.get()) {
                     throw new CancelledException("the cell");
                 }
@@ -125,7 +150,12 @@ public final class FuseFlowKernel extends BaseKernel {
         } finally {
             flushStreams();
             displays = this::display;
+            updates = this::updateDisplay;
         }
+    }
+
+    private void updateDisplay(DisplayData data) {
+        getIO().display.updateDisplay(data);
     }
 
     private DisplayData result(Object value) {
@@ -142,8 +172,8 @@ public final class FuseFlowKernel extends BaseKernel {
 
     private Object lineMagic(LineMagic magic) {
         if (!magicsRegistry.getLineMagicNames().contains(magic.name())) {
-            throw UserError.of("unknown line magic '%" + magic.name() + "'",
-                    magicsRegistry.getLineMagicNames().stream().map(n -> "%" + n).sorted().toList());
+            throw withUsage(UserError.of("unknown line magic '%" + magic.name() + "'",
+                    magicsRegistry.getLineMagicNames().stream().map(n -> "%" + n).sorted().toList()), magicUsage());
         }
         try {
             Object value = magicsRegistry.evalLineMagic(this, magic.name(), magic.args());
@@ -155,8 +185,8 @@ public final class FuseFlowKernel extends BaseKernel {
 
     private Object cellMagic(CellMagic magic) {
         if (!magicsRegistry.getCellMagicNames().contains(magic.name())) {
-            throw UserError.of("unknown cell magic '%%" + magic.name() + "'",
-                    magicsRegistry.getCellMagicNames().stream().map(n -> "%%" + n).sorted().toList());
+            throw withUsage(UserError.of("unknown cell magic '%%" + magic.name() + "'",
+                    magicsRegistry.getCellMagicNames().stream().map(n -> "%%" + n).sorted().toList()), magicUsage());
         }
         try {
             Object value = magicsRegistry.evalCellMagic(this, magic.name(), magic.args(), magic.body());
@@ -166,15 +196,37 @@ public final class FuseFlowKernel extends BaseKernel {
         }
     }
 
+    private static UserError withUsage(UserError error, String usage) {
+        MagicUsage.attach(error, usage);
+        return error;
+    }
+
+    /** The short usage under an error that names no command: the magic's form and the commands. */
+    static String magicUsage() {
+        return "Usage: %" + MAGIC + " COMMAND [OPTIONS]   or   %%" + MAGIC + " COMMAND [OPTIONS] with the model"
+                + " program as the cell body\nCommands: " + String.join(", ", Workbench.COMMANDS)
+                + "; %" + MAGIC + " help COMMAND shows one command's options.";
+    }
+
+    /** The usage under an error of {@code line}: its command's options, or {@link #magicUsage()}. */
+    private String usageFor(List<String> line) {
+        String usage = line.isEmpty() ? "" : workbench.usage(line.get(0));
+        return usage.isEmpty() ? magicUsage() : usage;
+    }
+
     /** {@code %fuseflow args} / {@code %%fuseflow args} + body: runs a workbench command and shows it. */
     private Object runMagic(List<String> args, String body) throws Exception {
-        List<String> line = withBody(args, body);
-        if (line.isEmpty() || List.of("help", "--help", "-h").contains(line.get(0))) {
-            printOut(line.size() > 1 ? usageOf(line.get(1)) : workbench.usage());
-            return null;
+        List<String> line;
+        try {
+            line = withBody(args, body);
+            if (line.isEmpty() || List.of("help", "--help", "-h").contains(line.get(0))) {
+                printOut(line.size() > 1 ? usageOf(line.get(1)) : workbench.usage());
+                return null;
+            }
+        } catch (UserError e) {
+            throw withUsage(e, usageFor(args));
         }
-        CommandRunner current = runner;
-        CommandOutput output = worker.run(line.get(0), () -> current.execute(line));
+        CommandOutput output = runRecorded(line, true);
         if (!isHelpRequest(line)) {
             last = output;
         }
@@ -247,15 +299,87 @@ public final class FuseFlowKernel extends BaseKernel {
 
     /** Runs a workbench command from Java code (on the calling thread); the result also becomes "last". */
     CommandOutput runFromJava(List<String> line) {
-        CommandRunner current = runner;
         try {
-            CommandOutput output = worker.runHere(() -> current.execute(line));
+            CommandOutput output = runRecorded(line, false);
             if (!isHelpRequest(line)) {
                 last = output;
             }
             return output;
         } catch (Exception e) {
             throw Sneaky.raise(e);
+        }
+    }
+
+    /**
+     * Runs one command line on the worker thread (from a magic, with a progress display) or on the calling
+     * thread (from Java code), records it in the run log, and turns its failures into what the notebook
+     * shows: a user error with the command's usage, or a clear out-of-memory message.
+     */
+    private CommandOutput runRecorded(List<String> line, boolean onWorker) throws Exception {
+        CommandRunner current = runner;
+        long start = System.nanoTime();
+        Instant started = Instant.now();
+        String outcome = "ok";
+        NotebookProgress shown = null;
+        CommandOutput output = null;
+        try {
+            if (onWorker) {
+                shown = new NotebookProgress(title(line), displays, updates);
+                progress = shown;
+                NotebookProgress display = shown;
+                output = worker.run(line.get(0), () -> current.execute(line), display::publish);
+                display.finish(NotebookProgress.DONE);
+                return output;
+            }
+            output = worker.runHere(() -> current.execute(line));
+            return output;
+        } catch (UserError e) {
+            outcome = "user error: " + e.getMessage();
+            throw withUsage(e, usageFor(line));
+        } catch (CancelledException e) {
+            outcome = "interrupted";
+            throw e;
+        } catch (OutOfMemoryError e) {
+            outcome = "out of memory";
+            throw new RunOutOfMemory(line, e, Runtime.getRuntime().maxMemory());
+        } catch (Exception | Error e) {
+            outcome = "failed: " + e;
+            throw e;
+        } finally {
+            progress = Progress.NONE;
+            if (shown != null && !outcome.equals("ok")) {
+                shown.finish(outcome.startsWith("user error") ? "stopped by an error" : outcome);
+            }
+            record(line, started, (System.nanoTime() - start) / 1_000_000, outcome, output);
+        }
+    }
+
+    /** Names a run in its progress display: the command and its model, e.g. {@code simulate zoo:spmm}. */
+    private static String title(List<String> line) {
+        StringBuilder title = new StringBuilder(line.get(0));
+        for (int i = 1; i < line.size(); i++) {
+            String word = line.get(i);
+            String model = word.startsWith("--model=") ? word.substring(8)
+                    : word.equals("--model") && i + 1 < line.size() ? line.get(i + 1) : null;
+            if (model != null) {
+                title.append(' ').append(model.length() > 40 ? model.substring(0, 37) + "..." : model);
+                break;
+            }
+        }
+        return title.toString();
+    }
+
+    private void record(List<String> line, Instant started, long wallMillis, String outcome, CommandOutput output) {
+        Optional<RunLog> log = runLog;
+        if (log.isEmpty() || isHelpRequest(line)) {
+            return;
+        }
+        try {
+            log.get().append(new RunLog.Run(Math.max(0, executionCount.get() - 1), List.copyOf(line),
+                    EffectiveOptions.of(workbench, line), started.toString(), wallMillis, outcome,
+                    output == null ? Map.of() : RunLog.results(output.json().orElse(null))));
+        } catch (RuntimeException e) {
+            System.err.println("warning: the run was not recorded for the report: " + e.getMessage());
         }
     }
 
@@ -273,6 +397,16 @@ public final class FuseFlowKernel extends BaseKernel {
 
     void commandRunner(CommandRunner replacement) {
         this.runner = replacement;
+    }
+
+    /** Where workbench commands report progress (a fake command in a test reports through it too). */
+    Progress progressListener() {
+        return progressRelay;
+    }
+
+    /** Records runs into {@code log} (the report sets it through {@value RunLog#ENV}); empty stops recording. */
+    void runLog(Optional<RunLog> log) {
+        this.runLog = log;
     }
 
     CommandRunner workbenchRunner() {
@@ -310,6 +444,12 @@ public final class FuseFlowKernel extends BaseKernel {
         List<String> lines = new ArrayList<>();
         if (e instanceof UserError) {
             lines.add(RED + "UserError" + RESET + ": " + e.getMessage());
+            MagicUsage.of(e).ifPresent(usage -> {
+                lines.add("");
+                usage.strip().lines().forEach(lines::add);
+            });
+        } else if (e instanceof RunOutOfMemory) {
+            lines.add(RED + "OutOfMemoryError" + RESET + ": " + e.getMessage());
         } else if (e instanceof CancelledException) {
             lines.add(RED + "Interrupted" + RESET + ": " + e.getMessage());
         } else if (e instanceof CompileError compile) {
@@ -357,7 +497,8 @@ public final class FuseFlowKernel extends BaseKernel {
         String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
         boolean magicLine = MagicSyntax.isLineMagic(line) || line.strip().startsWith("%%");
         if (magicLine) {
-            return completeMagic(line, at - lineStart, lineStart);
+            return assist.complete(line, at - lineStart, lineStart)
+                    .map(c -> new ReplacementOptions(c.matches(), c.start(), c.end())).orElse(null);
         }
         if (MagicSyntax.isCellMagic(code)) {
             return null;
@@ -367,31 +508,6 @@ public final class FuseFlowKernel extends BaseKernel {
                 : new ReplacementOptions(completions.matches(), completions.start(), completions.end());
     }
 
-    private ReplacementOptions completeMagic(String line, int cursor, int lineStart) {
-        String before = line.substring(0, cursor);
-        int wordStart = before.length();
-        while (wordStart > 0 && !Character.isWhitespace(before.charAt(wordStart - 1))) {
-            wordStart--;
-        }
-        String prefix = before.substring(wordStart);
-        List<String> words = MagicSyntax.tokenize(before.substring(0, wordStart).strip().replaceFirst("^%+", ""));
-        List<String> candidates = new ArrayList<>();
-        if (words.isEmpty() && before.substring(0, wordStart).isBlank()) {
-            candidates.addAll(List.of("%" + MAGIC, "%%" + MAGIC));
-        } else if (words.size() == 1 || (words.size() == 2 && words.get(1).equals("help"))) {
-            candidates.addAll(Workbench.COMMANDS);
-            if (words.size() == 1) {
-                candidates.add("help");
-            }
-        } else if (words.size() >= 2) {
-            candidates.addAll(workbench.optionNames(words.get(1)));
-            candidates.add("--help");
-        }
-        List<String> matches = candidates.stream().filter(c -> c.startsWith(prefix)).distinct().toList();
-        return matches.isEmpty() ? null
-                : new ReplacementOptions(matches, lineStart + wordStart, lineStart + cursor);
-    }
-
     @Override
     public DisplayData inspect(String code, int cursor, boolean extraDetail) {
         int at = Math.max(0, Math.min(cursor, code.length()));
@@ -399,15 +515,7 @@ public final class FuseFlowKernel extends BaseKernel {
         int lineEnd = code.indexOf('\n', at);
         String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
         if (MagicSyntax.isLineMagic(line) || line.strip().startsWith("%%")) {
-            List<String> words;
-            try {
-                words = MagicSyntax.tokenize(line.strip().replaceFirst("^%+", ""));
-            } catch (UserError e) {
-                words = List.of();
-            }
-            String command = words.size() > 1 ? words.get(1) : "";
-            String usage = workbench.usage(command);
-            return new DisplayData(usage.isEmpty() ? workbench.usage() : usage);
+            return new DisplayData(assist.inspect(line, at - lineStart));
         }
         if (MagicSyntax.isCellMagic(code)) {
             return null;

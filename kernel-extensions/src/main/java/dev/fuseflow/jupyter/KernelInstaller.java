@@ -111,6 +111,36 @@ public final class KernelInstaller {
                 "");
     }
 
+    /**
+     * Writes a private kernelspec, {@code kernelsDir/name/kernel.json}, for the shaded {@code jar} with the heap
+     * of {@value #XMX_ENV} in {@code env}, without registering it: a Jupyter started with {@code kernelsDir}'s
+     * parent on {@code JUPYTER_PATH} finds it (the report command runs notebooks this way).
+     *
+     * @return the kernelspec directory
+     */
+    public static Path writeKernelspec(Path kernelsDir, String name, Path jar, Map<String, String> env) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("kernel name " + name);
+        }
+        try {
+            Path spec = Files.createDirectories(kernelsDir.resolve(name));
+            Files.writeString(spec.resolve("kernel.json"), kernelJson(javaExecutable(), checkJar(jar), heap(env)));
+            return spec;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jupyter executable for {@code env}: {@value #JUPYTER_ENV}, /usr/bin/jupyter, or jupyter on the PATH. */
+    public static String jupyterExecutable(Map<String, String> env) {
+        return jupyter(env);
+    }
+
+    /** The shaded jar this code runs from (a UserError when it does not run from one). */
+    public static Path runningJar() {
+        return defaultJar();
+    }
+
     /** The kernel.json text for a kernel that runs {@code jar} on {@code java} with heap {@code xmx}. */
     static String kernelJson(Path java, Path jar, String xmx) {
         Map<String, Object> spec = new LinkedHashMap<>();

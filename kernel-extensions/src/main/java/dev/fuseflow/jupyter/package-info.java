@@ -14,6 +14,10 @@
  *       {@code image/png}, always with {@code text/plain}.</li>
  *   <li>{@link dev.fuseflow.jupyter.KernelMain}: the kernel process;
  *       {@link dev.fuseflow.jupyter.KernelInstaller}: {@code fuseflow kernel install}.</li>
+ *   <li>{@code CommandWorker} runs a magic's command on its own thread; {@code NotebookProgress} shows its
+ *       progress as one display updated in place; {@code MagicAssist} completes and explains magic lines;
+ *       {@code MagicUsage} carries the usage shown under a magic's error; {@code RunOutOfMemory} is what an
+ *       exhausted heap becomes; {@code EffectiveOptions} reads every option's value for the run log.</li>
  * </ul>
  *
  * <h2>Cells</h2>
@@ -35,6 +39,18 @@
  *   <li>A user mistake ({@code dev.fuseflow.diagnostics.UserError}) becomes an error output named
  *       {@code UserError} with its one sentence; the next cell runs normally.</li>
  * </ul>
+ *
+ * <h2>Progress, completion, errors</h2>
+ * A command that runs longer than {@code NotebookProgress.SHOW_AFTER_MILLIS} shows one progress output
+ * ({@code display_data} with a {@code transient.display_id}, then {@code update_display_data}); the worker
+ * thread only stores the newest state and the kernel's thread publishes it. Tab completes commands, options
+ * (from picocli's model of each command) and option values ({@link dev.fuseflow.workbench.OptionValues});
+ * shift-tab on an option prints its description. A user mistake in a magic shows its one sentence and then
+ * the command's usage. An {@code OutOfMemoryError} in a command ends only that command.
+ *
+ * <h2>Run log</h2>
+ * When the environment variable {@code FUSEFLOW_RUN_LOG} names a file (the {@code report} command sets it),
+ * every workbench command is appended to it with all its option values ({@link dev.fuseflow.report.RunLog}).
  *
  * <h2>Interrupt</h2>
  * The kernelspec uses {@code "interrupt_mode": "message"}. An interrupt stops a running Java snippet

@@ -2,7 +2,6 @@ package dev.fuseflow.workbench;
 
 import dev.fuseflow.compiler.frontend.mlir.MlirDimension;
 import dev.fuseflow.compiler.frontend.mlir.MlirModule;
-import dev.fuseflow.compiler.frontend.mlir.MlirReader;
 import dev.fuseflow.compiler.frontend.mlir.ShapeBinding;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.ir.TensorDecl;
@@ -13,9 +12,6 @@ import dev.fuseflow.datasets.SparseMatrix;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.tensor.FiberTensor;
 import dev.fuseflow.simulator.tensor.LevelFormat;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +38,7 @@ final class MlirDatasetBinding {
     }
 
     static Plan plan(String spec, Dataset dataset, double scale) {
-        List<MlirModule> modules = new ArrayList<>();
-        for (String file : spec.split(",")) {
-            Path path = Path.of(file.trim());
-            if (!Files.isRegularFile(path)) {
-                throw UserError.of("MLIR file '" + file.trim() + "' does not exist");
-            }
-            modules.add(MlirReader.read(path));
-        }
+        List<MlirModule> modules = ResolvedModel.readModules(spec);
         Program declared = MlirModule.chain(modules, new ShapeBinding(Map.of(), 1, GeneratedDataset.DEFAULT_DYNAMIC_SIZE))
                 .program();
         SparseMatrix matrix = dataset.matrix().orElseThrow(() -> UserError.of("dataset '" + dataset.spec()

@@ -26,8 +26,19 @@ public interface Progress {
         return new TerminalProgress(err);
     }
 
-    /** {@link #terminal} on stderr when the JVM has a terminal (the shell), else {@link #NONE}. */
+    /**
+     * System property the {@code ./fuseflow} launcher sets to {@code true} when stderr is a terminal; Java 17
+     * cannot tell which of its own streams is one ({@code System.console()} needs stdin and stdout).
+     */
+    String STDERR_IS_TERMINAL = "fuseflow.stderrIsTerminal";
+
+    /**
+     * {@link #terminal} on stderr when stderr is a terminal (the launcher says so, or without it the JVM has a
+     * console), else {@link #NONE}; so {@code ./fuseflow sweep --json > out.json} still shows its progress.
+     */
     static Progress forConsole() {
-        return System.console() != null ? terminal(System.err) : NONE;
+        String launcher = System.getProperty(STDERR_IS_TERMINAL);
+        boolean terminal = launcher != null ? Boolean.parseBoolean(launcher) : System.console() != null;
+        return terminal ? terminal(System.err) : NONE;
     }
 }

@@ -19,6 +19,7 @@ import dev.fuseflow.compiler.zoo.ZooModel;
 import dev.fuseflow.datasets.DataPart;
 import dev.fuseflow.datasets.Dataset;
 import dev.fuseflow.datasets.DatasetRegistry;
+import dev.fuseflow.datasets.DatasetSpec;
 import dev.fuseflow.datasets.DenseMatrix;
 import dev.fuseflow.datasets.SparseMatrix;
 import dev.fuseflow.diagnostics.UserError;
@@ -129,15 +130,46 @@ final class ResolvedModel {
      * their declared shapes.
      */
     static Bound forSimulation(ProgramOptions options, DataOptions data) {
+        return forSimulation(options, data, MemoryBudget.UNLIMITED);
+    }
+
+    /**
+     * As {@link #forSimulation(ProgramOptions, DataOptions)}, refusing a run that would not fit {@code budget}:
+     * a registered dataset is checked against its planned size before it is generated, and the whole run
+     * ({@link MemoryEstimate}) before the input tensors are made.
+     */
+    static Bound forSimulation(ProgramOptions options, DataOptions data, MemoryBudget budget) {
         options.applySchedule();
-        if (isMlir(options.model) && !GeneratedDataset.names(data.dataset)) {
-            return forMlirDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
+        boolean mlirOnDataset = isMlir(options.model) && !GeneratedDataset.names(data.dataset);
+        if (!mlirOnDataset && isSource(options.model)) {
+            Bound bound = forGenerated(options, data.dataset, data.scale, data.seed);
+            Program program = bound.resolved().program;
+            double density = GeneratedDataset.parse(data.dataset, data.seed).density();
+            budget.require(MemoryEstimate.ofRun(program, generatedInputBytes(program, density)), data.scale);
+            return bound;
         }
-        if (isSource(options.model)) {
-            return forGenerated(options, data.dataset, data.scale, data.seed);
+        if (!mlirOnDataset) {
+            zooModel(options.model);
         }
-        zooModel(options.model);
-        return forDataset(options, DatasetRegistry.resolve(data.dataset, data.scale, data.seed), data.seed);
+        if (DatasetRegistry.entry(DatasetSpec.parse(data.dataset).name()).isPresent()) {
+            budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(data.dataset, data.scale, data.seed)
+                    .estimatedBytes()), data.scale);
+        }
+        Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
+        Bound bound = mlirOnDataset ? forMlirDataset(options, dataset, data.seed)
+                : forDataset(options, dataset, data.seed);
+        long partBytes = dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
+        budget.require(MemoryEstimate.ofRun(bound.resolved().program, partBytes), data.scale);
+        return bound;
+    }
+
+    /** The bytes of random inputs for a program's declared shapes: stored entries as a coordinate and a value. */
+    private static long generatedInputBytes(Program program, double density) {
+        long bytes = 0;
+        for (String name : program.inputs()) {
+            bytes += (long) Math.ceil(MemoryEstimate.cells(program.tensor(name)) * density) * 12;
+        }
+        return bytes;
     }
 
     /** An MLIR or einsum model on {@code generated} data of its declared shapes (any other dataset is a user error). */
@@ -216,7 +248,8 @@ final class ResolvedModel {
     private record SourceProgram(Program program, Schedule fileGroups, List<String> warnings) {
     }
 
-    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
+    /** The files of {@code a.mlir[,b.mlir]}, read; a missing one is a user error. */
+    static List<MlirModule> readModules(String spec) {
         List<MlirModule> modules = new ArrayList<>();
         for (String file : spec.split(",")) {
             Path path = Path.of(file.trim());
@@ -225,7 +258,11 @@ final class ResolvedModel {
             }
             modules.add(MlirReader.read(path));
         }
-        MlirProgram read = MlirModule.chain(modules, binding);
+        return modules;
+    }
+
+    private static SourceProgram readMlir(String spec, ShapeBinding binding) {
+        MlirProgram read = MlirModule.chain(readModules(spec), binding);
         return new SourceProgram(read.program(), new Schedule(read.fileGroups()), read.warnings());
     }
 

@@ -56,7 +56,8 @@ public final class SimulationReport {
         if (composed != null && composed.lastResult() != null) {
             runs.add(composed.lastResult());
         }
-        fields.put("verified", runs.stream().allMatch(RunResult::verified));
+        boolean checked = runs.stream().allMatch(RunResult::checked);
+        fields.put("verified", checked ? runs.stream().allMatch(RunResult::verified) : null);
         fields.put("max_rel_error", finite(runs.stream().mapToDouble(RunResult::maxRelError).max().orElse(0)));
         double simulationMs = runs.stream().flatMap(r -> r.groups().stream())
                 .mapToDouble(g -> g.simulation().wallMillis()).sum();
@@ -95,6 +96,8 @@ public final class SimulationReport {
         if (!problems.isEmpty()) {
             fields.put("verification_problems", problems);
         }
+        runs.stream().map(RunResult::verificationSkipped).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(reason -> fields.put("verification_skipped", reason));
     }
 
     private static Map<String, Object> group(GroupResult group) {

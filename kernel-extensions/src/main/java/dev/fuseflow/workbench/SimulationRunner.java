@@ -20,7 +20,7 @@ final class SimulationRunner {
     private SimulationRunner() {
     }
 
-    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled) {
+    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
@@ -30,9 +30,9 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data);
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
         SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
-                command.decoders, cancelled);
+                command.decoders, cancelled, progress);
         String text = command.json ? report.json() : command.csv ? report.csv()
                 : warningLines(bound.resolved().warnings) + report.text();
         if (command.output != null) {
@@ -50,6 +50,15 @@ final class SimulationRunner {
      */
     static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
             EngineOptions options, Integer decoders, BooleanSupplier cancelled) {
+        return simulate(modelSpec, bound, orderSpec, options, decoders, cancelled, Progress.NONE);
+    }
+
+    /**
+     * As {@link #simulate(String, ResolvedModel.Bound, String, EngineOptions, Integer, BooleanSupplier)},
+     * reporting to {@code progress} as the {@value SimulationProgress#TASK} task ({@link SimulationProgress}).
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            EngineOptions options, Integer decoders, BooleanSupplier cancelled, Progress progress) {
         DecoderComposition composition = decoders == null ? null : ComposedDecoders.plan(bound.resolved(), decoders);
         boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
         if (tiles && composition != null) {
@@ -59,19 +68,22 @@ final class SimulationRunner {
         CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
                 : bound.resolved().compile(orderSpec, bound.inputs());
         Simulator simulator = new Simulator(options);
+        SimulationProgress steps = new SimulationProgress(progress, compiled.groups().size());
         RunResult result;
         ComposedDecoders composed = null;
         try {
             result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
                     bound.inputs(), options.blockSize(), cancelled)
-                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled);
+                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
             if (composition != null) {
                 composed = ComposedDecoders.compose(composition, bound.resolved(), orderSpec, bound.inputs(), result,
                         simulator, cancelled);
             }
-        } catch (SimulationCancelledException e) {
+        } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
+            // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
             throw new CancelledException("the simulation of " + modelSpec);
         }
+        steps.finished(result.total().tokens(), result.checked());
         return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
                 options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());

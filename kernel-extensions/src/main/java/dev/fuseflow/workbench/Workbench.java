@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -36,14 +37,14 @@ public final class Workbench {
     }
 
     /**
-     * A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt); sweeps
-     * show a progress line on stderr when there is a terminal.
+     * A workbench whose long runs stop soon after {@code cancelled} turns true (the kernel's interrupt); long
+     * runs show a progress line on stderr when there is a terminal ({@link Progress#forConsole()}).
      */
     public Workbench(BooleanSupplier cancelled) {
         this(cancelled, Progress.forConsole());
     }
 
-    /** As {@link #Workbench(BooleanSupplier)}, with sweeps reporting their progress to {@code progress}. */
+    /** As {@link #Workbench(BooleanSupplier)}, with simulate and sweeps reporting their progress to {@code progress}. */
     public Workbench(BooleanSupplier cancelled, Progress progress) {
         this.cancelled = cancelled;
         this.progress = progress;
@@ -53,6 +54,7 @@ public final class Workbench {
         return cancelled;
     }
 
+    /** Where long runs (simulate, sweeps) report their progress; called on the threads that run them. */
     Progress progress() {
         return progress;
     }
@@ -127,6 +129,28 @@ public final class Workbench {
         List<String> names = new ArrayList<>();
         sub.getCommandSpec().options().forEach(option -> names.add(option.longestName()));
         return names;
+    }
+
+    /**
+     * The picocli model of one command (its options with names, descriptions and defaults), for completion,
+     * inspection and run records; empty for an unknown command. Each call builds a fresh, unparsed model.
+     */
+    public Optional<CommandSpec> commandSpec(String command) {
+        CommandLine sub = commandLine().getSubcommands().get(command);
+        return sub == null ? Optional.empty() : Optional.of(sub.getCommandSpec());
+    }
+
+    /**
+     * The picocli model of the command of {@code words} after parsing them, so every option holds the value
+     * the command would see, defaults included (run records); empty when the words do not parse.
+     */
+    public Optional<CommandSpec> parsed(List<String> words) {
+        try {
+            ParseResult sub = commandLine().parseArgs(words.toArray(String[]::new)).subcommand();
+            return sub == null ? Optional.empty() : Optional.of(sub.commandSpec());
+        } catch (ParameterException e) {
+            return Optional.empty();
+        }
     }
 
     /** The usage text of one command, or empty for an unknown one. */

@@ -81,6 +81,7 @@ class LauncherTest {
         Map<String, String> env = builder.environment();
         env.remove("FUSEFLOW_JAR");
         env.remove("FUSEFLOW_NO_INSTALL");
+        env.remove("FUSEFLOW_JAVA_OPTS");
         env.put("PATH", bin + ":/usr/bin:/bin");
         env.put("CALLS", log.toString());
         env.putAll(extraEnv);
@@ -119,7 +120,7 @@ class LauncherTest {
         assertTrue(result.err().contains("pretend build output"), result.err());
         List<String> calls = calls();
         assertEquals(List.of("mvn -B -q -DskipTests package",
-                "java -Djava.awt.headless=true -jar " + jar + " simulate --json"), calls);
+                "java -XX:MaxRAMPercentage=75 -Djava.awt.headless=true -jar " + jar + " simulate --json"), calls);
     }
 
     @Test
@@ -155,7 +156,7 @@ class LauncherTest {
         write(temp.resolve("other.jar"), "jar");   // the default jar is missing: it would be built
         Result result = launch(Map.of("FUSEFLOW_JAR", temp.resolve("other.jar").toString()), "datasets");
         assertEquals(0, result.code(), result.err());
-        assertEquals(List.of("java -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " datasets"), calls());
+        assertEquals(List.of("java -XX:MaxRAMPercentage=75 -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " datasets"), calls());
     }
 
     @Test
@@ -186,6 +187,22 @@ class LauncherTest {
             assertTrue(result.out().startsWith("Usage: ./fuseflow " + command), result.out());
         }
         assertEquals(List.of(), calls(), "nothing built or run");
+    }
+
+    @Test
+    void reportNeedsNbconvertButItsHelpNeedsNothing() throws Exception {
+        Result missing = launch(Map.of("FUSEFLOW_NO_INSTALL", "1"), "report", "notebooks/x.ipynb");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client"
+                + " graphviz"), missing.err());
+        assertEquals(List.of(), calls(), "nothing built or run");
+
+        write(temp.resolve("other.jar"), "jar");
+        Result help = launch(Map.of("FUSEFLOW_NO_INSTALL", "1", "FUSEFLOW_JAR", temp.resolve("other.jar").toString(),
+                "FUSEFLOW_JAVA_OPTS", "-Xmx3g"), "report", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(List.of("java -Xmx3g -Djava.awt.headless=true -jar " + temp.resolve("other.jar") + " report --help"),
+                calls(), "FUSEFLOW_JAVA_OPTS replaces the heap default; stderr is no terminal here, so no progress flag");
     }
 
     @Test

@@ -59,7 +59,7 @@ class MainTest {
         Result result = word.isEmpty() ? run() : run(word);
         assertEquals(Main.OK, result.code(), result.err());
         assertEquals("", result.err());
-        for (String command : List.of("simulate", "compile", "kernel install", "notebook", "test")) {
+        for (String command : List.of("simulate", "compile", "kernel install", "notebook", "report NOTEBOOK", "test")) {
             assertTrue(result.out().contains(command), "usage mentions " + command + ":\n" + result.out());
         }
         assertTrue(result.out().contains("--model"), "usage includes the workbench options:\n" + result.out());
@@ -185,6 +185,34 @@ class MainTest {
         });
         assertEquals(Main.CANCELLED, result.code());
         assertEquals(List.of("fuseflow: simulate was interrupted"), result.errLines());
+    }
+
+    @Test
+    void outOfMemoryIsOneLineSuggestingScaleWithoutAStackTrace() {
+        Result result = capture(new String[] {"simulate", "--model", "zoo:spmm"}, args -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        assertEquals(Main.INTERNAL_ERROR, result.code());
+        assertEquals(1, result.errLines().size(), result.err());
+        String line = result.errLines().get(0);
+        assertTrue(line.startsWith("fuseflow: 'simulate' ran out of memory (Java heap space") && line.contains("--scale")
+                && line.contains("-Xmx"), line);
+    }
+
+    @Test
+    void reportHelpAndItsMistakes(@TempDir Path dir) throws Exception {
+        Result help = run("help", "report");
+        assertEquals(Main.OK, help.code(), help.err());
+        assertTrue(help.out().contains("NOTEBOOK") && help.out().contains("--force") && help.out().contains("-o"),
+                help.out());
+        assertOneUserErrorLine(run("report"), "NOTEBOOK");
+        assertOneUserErrorLine(run("report", dir.resolve("missing.ipynb").toString()), "does not exist");
+        Path notebook = Files.writeString(dir.resolve("n.ipynb"), "{}");
+        assertOneUserErrorLine(run("report", notebook.toString(), "--bogus"), "--bogus");
+        assertOneUserErrorLine(run("report", notebook.toString(), "-o", dir.resolve("r.pdf").toString()), ".html");
+        Path existing = Files.writeString(dir.resolve("n.html"), "mine");
+        assertOneUserErrorLine(run("report", notebook.toString()), "already exists");
+        assertEquals("mine", Files.readString(existing), "left alone");
     }
 
     @Test

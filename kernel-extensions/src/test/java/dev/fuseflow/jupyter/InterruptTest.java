@@ -102,6 +102,29 @@ public class InterruptTest {
         }
     }
 
+    /**
+     * The real engine: a simulation of about 1.6 G token steps (tens of seconds) is interrupted mid-run; the engine sees the
+     * cancel flag at its poll site and the cell ends quickly, after showing its progress display.
+     */
+    @Test
+    void realSimulationStopsWithinASecondAndItsProgressSaysInterrupted() throws Exception {
+        CompletableFuture<Cell> cell = CompletableFuture.supplyAsync(() -> SharedKernel.run(
+                "%fuseflow simulate --model zoo:spmm --dataset synthetic:rows=10000,cols=2000,density=0.05,features=200,seed=1"));
+        Thread.sleep(3 * NotebookProgress.SHOW_AFTER_MILLIS + 1_500);
+        long t0 = System.nanoTime();
+        SharedKernel.get().interrupt();
+        Cell stopped = cell.get(10, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        System.out.println("InterruptTest: a real simulation stopped " + millis + " ms after the interrupt");
+        assertInstanceOf(CancelledException.class, stopped.error(), "still running when interrupted");
+        assertTrue(millis < 1_000, "stopped after " + millis + " ms");
+        assertEquals(1, stopped.displays().size(), "its progress display: " + stopped.displays());
+        String last = SharedKernel.data(stopped.updates().get(stopped.updates().size() - 1), "text/plain");
+        assertTrue(last.startsWith("simulate zoo:spmm: interrupted · group 1 of 1, ") && last.contains(" token steps · 0/2 · "),
+                last);
+        assertEquals("42", SharedKernel.run("6 * 7").resultText(), "the kernel answers the next cell");
+    }
+
     @Test
     void commandThatIgnoresTheFlagIsAbandonedAfterTheGracePeriod() throws Exception {
         FuseFlowKernel kernel = SharedKernel.get();

@@ -40,8 +40,9 @@ final class SharedKernel {
         }
     }
 
-    /** What one cell produced. */
-    record Cell(String stdout, String stderr, List<DisplayData> displays, DisplayData result, Exception error) {
+    /** What one cell produced; {@code updates} are updates of displays shown with an id (progress). */
+    record Cell(String stdout, String stderr, List<DisplayData> displays, List<DisplayData> updates, DisplayData result,
+            Exception error) {
 
         String resultText() {
             return result == null ? null : (String) result.getData(MIMEType.TEXT_PLAIN);
@@ -66,12 +67,13 @@ final class SharedKernel {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         List<DisplayData> displays = new ArrayList<>();
+        List<DisplayData> updates = new ArrayList<>();
         DisplayData result = null;
         Exception error = null;
         System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
-            result = k.evalCell(code, displays::add);
+            result = k.evalCell(code, displays::add, updates::add);
         } catch (Exception e) {
             error = e;
         } finally {
@@ -81,7 +83,7 @@ final class SharedKernel {
             System.setErr(err);
         }
         return new Cell(outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8),
-                displays, result, error);
+                displays, updates, result, error);
     }
 
     static String data(DisplayData bundle, String mime) {

@@ -133,6 +133,37 @@ class ZmqWireTest {
         Msg error = published.stream().filter(m -> m.type().equals("error")).findFirst().orElseThrow();
         assertEquals("UserError", error.content().get("ename").getAsString());
         assertTrue(error.content().get("evalue").getAsString().contains("nosuchcmd"));
+        String traceback = error.content().getAsJsonArray("traceback").toString();
+        assertTrue(traceback.contains("Usage: %fuseflow COMMAND"), "the usage follows the sentence: " + traceback);
+    }
+
+    @Test
+    void progressIsOneDisplayWithATransientIdThenUpdatesOfIt() throws Exception {
+        FuseFlowKernel kernel = SharedKernel.get();
+        kernel.commandRunner(args -> {
+            for (int step = 1; step <= 6; step++) {
+                kernel.progressListener().update("simulate", step - 1, 6, "group 1 of 1, " + step + ",000,000 token steps");
+                Thread.sleep(NotebookProgress.SHOW_AFTER_MILLIS / 2);
+            }
+            return dev.fuseflow.workbench.CommandOutput.text("done");
+        });
+        try {
+            String id = execute("%fuseflow simulate --model zoo:spmm --dataset generated");
+            List<Msg> published = drainIopub(id);
+            assertEquals("ok", receive(shell, 30_000).content().get("status").getAsString());
+            List<Msg> displays = published.stream().filter(m -> m.type().equals("display_data")).toList();
+            assertEquals(1, displays.size(), published.stream().map(Msg::type).toList().toString());
+            String displayId = displays.get(0).content().getAsJsonObject("transient").get("display_id").getAsString();
+            List<Msg> updates = published.stream().filter(m -> m.type().equals("update_display_data")).toList();
+            assertTrue(updates.size() >= 2, "updated in place: " + updates.size());
+            for (Msg update : updates) {
+                assertEquals(displayId, update.content().getAsJsonObject("transient").get("display_id").getAsString());
+            }
+            String last = updates.get(updates.size() - 1).content().getAsJsonObject("data").get("text/plain").getAsString();
+            assertTrue(last.contains(": done"), last);
+        } finally {
+            kernel.commandRunner(kernel.workbenchRunner());
+        }
     }
 
     @Test

@@ -52,6 +52,25 @@ public final class ReferenceEvaluator {
     }
 
     /** Every tensor the program assigns, evaluated in program order. */
+    /** Bytes a dense entry takes: its value, its magnitude bound and its stored flag. */
+    static final int BYTES_PER_ENTRY = 17;
+
+    /**
+     * The bytes the evaluation holds at least: every declared tensor densely (the oracle works on dense
+     * arrays so that it shares nothing with the sparse lowering it checks).
+     */
+    public static long denseBytes(Program program) {
+        long bytes = 0;
+        for (var decl : program.tensors().values()) {
+            long entries = 1;
+            for (int size : decl.shape()) {
+                entries = Math.multiplyExact(entries, size);
+            }
+            bytes = Math.addExact(bytes, Math.multiplyExact(entries, BYTES_PER_ENTRY));
+        }
+        return bytes;
+    }
+
     public Map<String, ReferenceTensor> evaluate(Program program, Map<String, FiberTensor> inputs) {
         return evaluate(program, inputs, java.util.Set.of());
     }

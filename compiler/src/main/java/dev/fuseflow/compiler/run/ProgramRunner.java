@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.ir.TensorDecl;
 import dev.fuseflow.compiler.reference.ReferenceEvaluator;
 import dev.fuseflow.compiler.reference.ReferenceTensor;
 import dev.fuseflow.compiler.reference.Verification;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.stats.Statistics;
@@ -23,6 +24,9 @@ import java.util.function.BooleanSupplier;
  * in its streams are never written, so only the written ones can be compared).
  */
 public final class ProgramRunner {
+    /** The progress label while the outputs are checked against the CPU reference. */
+    public static final String VERIFYING = "verifying against the CPU reference";
+
     private final Simulator simulator;
 
     public ProgramRunner(Simulator simulator) {
@@ -30,13 +34,40 @@ public final class ProgramRunner {
     }
 
     public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        return run(compiled, inputs, cancelled, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(CompiledProgram, Map, BooleanSupplier)}, telling {@code progress} how far it came: the
+     * token steps of the program so far under the label {@code "group G of N"} while group G simulates, then
+     * {@value #VERIFYING} while the reference evaluation runs.
+     */
+    public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
+            ProgressListener progress) {
+        ACTIVE_RUNS.incrementAndGet();
+        try {
+            return runCounted(compiled, inputs, cancelled, progress);
+        } finally {
+            ACTIVE_RUNS.decrementAndGet();
+        }
+    }
+
+    private RunResult runCounted(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
+            ProgressListener progress) {
         long start = System.nanoTime();
         Map<String, FiberTensor> tensors = new HashMap<>(inputs);
         List<GroupResult> groups = new ArrayList<>();
         Statistics total = null;
         Map<String, FiberTensor> produced = new HashMap<>();
+        int groupCount = compiled.groups().size();
+        long tokensBefore = 0;
         for (CompiledGroup group : compiled.groups()) {
-            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled);
+            String label = "group " + (groups.size() + 1) + " of " + groupCount;
+            long offset = tokensBefore;
+            progress.update(label, offset, ProgressListener.UNKNOWN);
+            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled,
+                    (ignored, done, unknown) -> progress.update(label, offset + done, unknown), label);
+            tokensBefore += result.statistics().tokens();
             groups.add(new GroupResult(group.index(), group.order().name(), result));
             total = total == null ? result.statistics() : total.plus(result.statistics());
             for (var output : result.outputs().entrySet()) {
@@ -44,6 +75,11 @@ public final class ProgramRunner {
                 tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
         }
+        String skipped = ProgramRunner.referenceTooLarge(compiled.program());
+        if (skipped != null) {
+            return new RunResult(total, groups, List.of(), (System.nanoTime() - start) / 1e6, skipped);
+        }
+        progress.update(VERIFYING, tokensBefore, ProgressListener.UNKNOWN);
         Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(compiled.program(), inputs,
                 produced.keySet());
         List<Verification> verifications = new ArrayList<>();
@@ -54,6 +90,35 @@ public final class ProgramRunner {
             }
         }
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** The share of the heap the dense references of all runs in progress may take before a check is skipped. */
+    static final double REFERENCE_HEAP_SHARE = 0.4;
+
+    /** Runs in progress in this JVM (a sweep's threads), which share the reference's share of the heap. */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Why the outputs cannot be checked against the dense reference at this size (it would not fit in the
+     * heap beside the run), or null when they can. Public so a memory estimate made before a run can tell
+     * whether the reference will be built.
+     */
+    public static String referenceTooLarge(dev.fuseflow.compiler.ir.Program program) {
+        long bytes;
+        try {
+            bytes = ReferenceEvaluator.denseBytes(program);
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        int sharing = Math.max(1, ACTIVE_RUNS.get());
+        long budget = (long) (Runtime.getRuntime().maxMemory() * REFERENCE_HEAP_SHARE / sharing);
+        if (bytes <= budget) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "the dense CPU reference would need %.1f GB, more than %.0f%% of "
+                + "the %.1f GB heap%s; the values were not checked (a smaller --scale checks them)", bytes / 1e9,
+                REFERENCE_HEAP_SHARE * 100, Runtime.getRuntime().maxMemory() / 1e9,
+                sharing == 1 ? "" : " shared by " + sharing + " runs in progress");
     }
 
     /** A group output rebuilt in the format and mode order the program declares for it. */

@@ -6,13 +6,25 @@ import java.util.List;
 
 /**
  * A whole program run: totals over the groups (cycles add up, as in the paper), each group's result, and
- * the verification of every assigned tensor against the reference evaluator.
+ * the verification of every assigned tensor against the reference evaluator — or why it was skipped.
+ *
+ * @param verificationSkipped null when the outputs were checked; otherwise the sentence saying why not
+ *                            (the dense reference would not fit in memory)
  */
 public record RunResult(Statistics total, List<GroupResult> groups, List<Verification> verifications,
-        double wallMillis) {
+        double wallMillis, String verificationSkipped) {
 
+    public RunResult(Statistics total, List<GroupResult> groups, List<Verification> verifications, double wallMillis) {
+        this(total, groups, verifications, wallMillis, null);
+    }
+
+    /** Every output checked and equal to the reference; false when the check was skipped. */
     public boolean verified() {
-        return verifications.stream().allMatch(Verification::verified);
+        return verificationSkipped == null && verifications.stream().allMatch(Verification::verified);
+    }
+
+    public boolean checked() {
+        return verificationSkipped == null;
     }
 
     public double maxRelError() {

@@ -45,7 +45,7 @@ public final class GcnModel implements ZooModel {
                 T1: (compressed, compressed) [%1$d, %2$d]
                 T2: (compressed, compressed) [%1$d, %4$d]
                 T3: (compressed, compressed) [%1$d, %4$d]
-                Hd: (compressed, compressed) [%1$d, %4$d]
+                Hd: (dense, compressed) [%1$d, %4$d]
                 T4: (compressed, compressed) [%1$d, %4$d]
                 T5: (compressed, compressed) [%1$d, %3$d]
                 Z: (compressed, compressed) [%1$d, %3$d]

@@ -29,10 +29,13 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Watchdog: whatever the profile, a run that stops making progress ends with a
  * {@link SimulationException} saying what every unfinished primitive waits for. The cancel flag is polled
- * after every primitive's turn.
+ * after every primitive's turn; the progress listener hears the token steps done after the sweep that passes
+ * the next multiple of {@link #PROGRESS_EVERY}.
  */
 public final class Simulation {
     private static final int SOFT_LIMIT_CAP = 1 << 29;
+    /** Token steps between progress updates: rare enough to cost nothing, often enough to look alive. */
+    public static final long PROGRESS_EVERY = 1 << 16;
 
     private final List<Primitive> primitives;
     private final List<Channel> channels;
@@ -57,6 +60,15 @@ public final class Simulation {
      * Runs to completion. Returns the total token steps; the cycle count is the largest final clock.
      */
     public long run(EngineOptions options, BooleanSupplier cancelled) {
+        return run(options, cancelled, ProgressListener.NONE, "simulation");
+    }
+
+    /**
+     * Runs to completion, telling {@code progressListener} the token steps done so far under {@code label} (total
+     * {@link ProgressListener#UNKNOWN}) about every {@link #PROGRESS_EVERY} steps.
+     */
+    public long run(EngineOptions options, BooleanSupplier cancelled, ProgressListener progressListener,
+            String label) {
         bounded = options.timing() == TimingProfile.BOUNDED;
         if (bounded) {
             for (Channel channel : channels) {
@@ -70,6 +82,7 @@ public final class Simulation {
         Primitive[] order = stepOrder(options).toArray(Primitive[]::new);
         int budget = options.stepBudget();
         long steps = 0;
+        long nextReport = PROGRESS_EVERY;
         boolean idleSweep = false;
         while (true) {
             long progress = 0;
@@ -92,6 +105,10 @@ public final class Simulation {
                 }
             }
             steps += progress;
+            if (steps >= nextReport) {
+                progressListener.update(label, steps, ProgressListener.UNKNOWN);
+                nextReport = steps + PROGRESS_EVERY;
+            }
             if (allFinished) {
                 return steps;
             }

@@ -92,10 +92,19 @@ public final class Simulator {
      * modes only: true-block mode needs {@link #simulateBlocks}.
      */
     public SimulationResult simulate(SamGraph graph, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
+        return simulate(graph, inputs, cancelled, ProgressListener.NONE, graph.name());
+    }
+
+    /**
+     * As {@link #simulate(SamGraph, Map, BooleanSupplier)}, telling {@code progress} the token steps done
+     * under {@code label} every {@link Simulation#PROGRESS_EVERY} steps or so.
+     */
+    public SimulationResult simulate(SamGraph graph, Map<String, FiberTensor> inputs, BooleanSupplier cancelled,
+            ProgressListener progress, String label) {
         if (options.values() == ValueMode.TRUE_BLOCK) {
             throw new IllegalStateException("true-block mode runs on block tensors: call simulateBlocks");
         }
-        return run(graph, inputs, null, cancelled);
+        return run(graph, inputs, null, cancelled, progress, label);
     }
 
     /**
@@ -114,15 +123,15 @@ public final class Simulator {
             }
             patterns.put(name, tensor.pattern());
         });
-        return run(graph, patterns, inputs, cancelled);
+        return run(graph, patterns, inputs, cancelled, ProgressListener.NONE, graph.name());
     }
 
     private SimulationResult run(SamGraph graph, Map<String, FiberTensor> inputs, Map<String, BlockTensor> blocks,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled, ProgressListener progress, String label) {
         long start = System.nanoTime();
         Wiring wiring = new Wiring(graph, inputs, blocks);
         Simulation simulation = new Simulation(wiring.primitives, wiring.channels, wiring.ports);
-        long tokens = simulation.run(options, cancelled);
+        long tokens = simulation.run(options, cancelled, progress, label);
         List<PrimitiveStats> stats = new ArrayList<>();
         for (Primitive primitive : wiring.primitives) {
             stats.add(primitive.stats());

@@ -1,0 +1,96 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.ir.TensorDecl;
+import dev.fuseflow.compiler.reference.ReferenceEvaluator;
+import dev.fuseflow.compiler.run.ProgramRunner;
+import java.util.Set;
+
+/**
+ * What a simulate run will hold on the heap, estimated before the big allocations happen. The model follows
+ * what the run keeps alive at its peak:
+ *
+ * <ul>
+ *   <li>the dataset's parts ({@code DataPart.bytes()}, or a registered dataset's planned bytes) and the input
+ *       tensors bound from them, about as large again;</li>
+ *   <li>the CPU reference, which holds every tensor of the program densely: a double value, a stored flag
+ *       and a double error scale per cell ({@code ReferenceEvaluator.denseBytes}), unless it is too large to
+ *       be built at all, when the run skips the check ({@code ProgramRunner.referenceTooLarge});</li>
+ *   <li>the tensors the simulator writes, at worst every cell as a coordinate and a value
+ *       ({@value #WRITTEN_BYTES_PER_CELL} bytes), kept once as written and once materialised.</li>
+ * </ul>
+ * Token FIFOs are left out: they are bounded by the graph's buffering, not by the data.
+ *
+ * @param datasetBytes the dataset's parts plus the input tensors made from them
+ * @param tensorBytes  the reference's dense tensors plus the written outputs
+ */
+record MemoryEstimate(long datasetBytes, long tensorBytes) {
+
+    static final int WRITTEN_BYTES_PER_CELL = 4 + 4;
+
+    /** The dataset alone, before it is generated (the program is not known yet). */
+    static MemoryEstimate ofDataset(long partBytes) {
+        return new MemoryEstimate(2 * partBytes, 0);
+    }
+
+    /** A whole run of {@code program} on data whose parts take {@code partBytes}. */
+    static MemoryEstimate ofRun(Program program, long partBytes) {
+        Set<String> inputs = Set.copyOf(program.inputs());
+        long tensors = referenceBytes(program);
+        for (TensorDecl tensor : program.tensors().values()) {
+            if (!inputs.contains(tensor.name())) {
+                tensors = saturatingAdd(tensors, saturatingMultiply(cells(tensor), 2L * WRITTEN_BYTES_PER_CELL));
+            }
+        }
+        return new MemoryEstimate(saturatingMultiply(partBytes, 2), tensors);
+    }
+
+    /** The dense reference's bytes, or 0 when the run will skip it as too large. */
+    static long referenceBytes(Program program) {
+        if (ProgramRunner.referenceTooLarge(program) != null) {
+            return 0;
+        }
+        try {
+            return ReferenceEvaluator.denseBytes(program);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    long total() {
+        return saturatingAdd(datasetBytes, tensorBytes);
+    }
+
+    /** Cells of a tensor's dense shape (a scalar has one). */
+    static long cells(TensorDecl tensor) {
+        long cells = 1;
+        for (int size : tensor.shapeArray()) {
+            cells = saturatingMultiply(cells, size);
+        }
+        return cells;
+    }
+
+    /** A size for people: {@code 512 KiB}, {@code 3.2 GiB}. */
+    static String human(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s",
+                value, units[unit]);
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    private static long saturatingMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long product = a * b;
+        return high != 0 || product < 0 ? Long.MAX_VALUE : product;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.fuseflow.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fuseflow.diagnostics.UserError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A run whose memory estimate exceeds the heap is refused before it allocates, with a --scale that fits. */
+class MemoryGuardTest {
+
+    private static final String SMALL = "synthetic:rows=40,cols=40,density=0.1,features=8,seed=1";
+
+    private static ProgramOptions spmm() {
+        ProgramOptions options = new ProgramOptions();
+        options.model = "zoo:spmm";
+        options.fusion = "unfused";
+        options.order = "auto";
+        options.values = "scalar";
+        return options;
+    }
+
+    private static DataOptions data(String dataset, double scale) {
+        DataOptions data = new DataOptions();
+        data.dataset = dataset;
+        data.scale = scale;
+        data.seed = 1;
+        return data;
+    }
+
+    @Test
+    void estimateCountsTheDenseReferenceTensorsAndTheWrittenOutputs() {
+        // zoo:spmm on 40x40 with 8 features: A 40x40, X 40x8 (inputs), C 40x8 (written)
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(spmm(), data(SMALL, 1));
+        MemoryEstimate estimate = MemoryEstimate.ofRun(bound.resolved().program, 1000);
+        long cells = 40 * 40 + 40 * 8 + 40 * 8;
+        assertEquals(cells * 17 + 40 * 8 * 2L * MemoryEstimate.WRITTEN_BYTES_PER_CELL, estimate.tensorBytes(),
+                "17 bytes per cell of every tensor for the dense reference, the written output twice");
+        assertEquals(2000, estimate.datasetBytes(), "the parts and the input tensors made from them");
+    }
+
+    @Test
+    void aRunThatDoesNotFitIsRefusedWithAScaleThatWould() {
+        long need = MemoryEstimate.ofRun(ResolvedModel.forSimulation(spmm(), data(SMALL, 1)).resolved().program, 0)
+                .total();
+        UserError error = assertThrows(UserError.class,
+                () -> ResolvedModel.forSimulation(spmm(), data(SMALL, 1), MemoryBudget.of(need / 4)));
+        String message = error.getMessage();
+        assertTrue(message.contains("was not started") && message.contains("try --scale 0.4"), message);
+        assertTrue(message.contains("FUSEFLOW_KERNEL_XMX"), message);
+        assertTrue(!message.contains("\n"), "one sentence");
+        ResolvedModel.forSimulation(spmm(), data(SMALL, 1), MemoryBudget.of(need * 4)); // fits: no error
+    }
+
+    @Test
+    void suggestedScaleShrinksWithTheSquareRootAndKeepsTwoDigits() {
+        assertEquals("0.45", MemoryBudget.suggestedScale(1, 400, 100));
+        assertEquals("0.22", MemoryBudget.suggestedScale(0.5, 400, 100));
+        assertEquals("0.0009", MemoryBudget.suggestedScale(1, 1_000_000_000_000L, 1_000_000));
+    }
+
+    @Test
+    void aRegisteredDatasetTooLargeForTheHeapIsRefusedBeforeItIsGenerated() {
+        long start = System.nanoTime();
+        UserError error = assertThrows(UserError.class,
+                () -> ResolvedModel.forSimulation(spmm(), data("mag", 1), MemoryBudget.of(64L << 20)));
+        assertTrue(error.getMessage().contains("--scale"), error.getMessage());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 2_000, "nothing was generated");
+    }
+
+    @Test
+    void aReferenceTooLargeToBuildIsNotCountedSinceTheRunSkipsIt() {
+        // 60000 x 60000 held densely is about 60 GB: the run skips the check, so only data and outputs count
+        ProgramOptions options = spmm();
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(options,
+                data("synthetic:rows=60000,cols=60000,density=0.000001,features=8,seed=1", 1));
+        MemoryEstimate estimate = MemoryEstimate.ofRun(bound.resolved().program, 0);
+        assertEquals(60000L * 8 * 2 * MemoryEstimate.WRITTEN_BYTES_PER_CELL, estimate.tensorBytes());
+    }
+
+    @Test
+    void simulateOnTheRealHeapRefusesARunWhoseOutputsCannotFit() {
+        // C = A X with 3 M rows and 200 features is 600 M dense cells to write: far beyond any test heap
+        UserError error = assertThrows(UserError.class, () -> new Workbench().execute(List.of("simulate", "--model",
+                "zoo:spmm", "--dataset", "synthetic:rows=3000000,cols=1000,density=0.000001,features=200,seed=1")));
+        assertTrue(error.getMessage().startsWith("this run needs about") && error.getMessage().contains("--scale"),
+                error.getMessage());
+    }
+
+    @Test
+    void humanSizes() {
+        assertEquals("512 bytes", MemoryEstimate.human(512));
+        assertEquals("1.5 KiB", MemoryEstimate.human(1536));
+        assertEquals("3.0 GiB", MemoryEstimate.human(3L << 30));
+        assertEquals(Long.MAX_VALUE, new MemoryEstimate(Long.MAX_VALUE, 5).total(), "saturates, never wraps");
+    }
+}
