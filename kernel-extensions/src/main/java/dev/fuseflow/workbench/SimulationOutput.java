@@ -28,6 +28,12 @@ public final class SimulationOutput implements CommandOutput {
         return report.fields();
     }
 
+    /** When each primitive was active, group after group (see {@link dev.fuseflow.plots.ActivityChart}). */
+    public org.knowm.xchart.XYChart activity() {
+        return dev.fuseflow.plots.ActivityChart.of(report.run(), report.fields().get("model") + " ("
+                + report.fields().get("fusion") + ")");
+    }
+
     /** Total cycles over all fusion groups. */
     public long cycles() {
         return report.statistics().cycles();

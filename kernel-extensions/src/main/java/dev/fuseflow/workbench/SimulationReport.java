@@ -24,6 +24,8 @@ import tech.tablesaw.api.Table;
 public final class SimulationReport {
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private final Statistics total;
+    /** The run behind the report (its groups' per-primitive statistics feed the activity plot). */
+    private final RunResult result;
     private final String title;
     private final String shortTitle;
 
@@ -40,6 +42,7 @@ public final class SimulationReport {
     SimulationReport(String model, String dataset, CompiledProgram compiled, RunResult result,
             ComposedDecoders composed, String timing, String memory, String values, int block) {
         this.total = composed == null ? result.total() : composed.total();
+        this.result = result;
         this.title = model + " on " + dataset + " (" + compiled.fusion() + ")";
         this.shortTitle = model + ", " + compiled.fusion();
         fields.put("model", model);
@@ -128,6 +131,11 @@ public final class SimulationReport {
 
     public Statistics statistics() {
         return total;
+    }
+
+    /** The simulated run (for a composed report: the one simulation of each group). */
+    public RunResult run() {
+        return result;
     }
 
     String json() {
