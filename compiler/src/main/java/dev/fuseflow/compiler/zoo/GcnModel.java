@@ -1,10 +1,8 @@
 package dev.fuseflow.compiler.zoo;
 
-import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.schedule.Schedule;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +12,7 @@ import java.util.Map;
  * keeps in one kernel as the artifact's {@code gcn_softmax} does. Intermediates are (compressed, compressed)
  * under every preset, so each preset stores the same entries (compiler/DEVIATIONS.md, Zoo GCN intermediates).
  */
-public final class GcnModel implements ZooModel {
-    static final int HIDDEN = 16;
+public final class GcnModel extends GnnModel {
     /** Program assignments 0–6 are paper steps 1–7; 7–10 are the softmax, step 8. */
     private static final int SOFTMAX_START = 7;
     private static final int ASSIGNMENTS = 11;
@@ -26,16 +23,8 @@ public final class GcnModel implements ZooModel {
     }
 
     @Override
-    public List<String> dimensions() {
-        return List.of("nodes", "features", "classes");
-    }
-
-    @Override
-    public Program program(Map<String, Integer> dims) {
-        int n = dims.get("nodes");
-        int f = dims.get("features");
-        int c = dims.get("classes");
-        String text = """
+    String einsum() {
+        return """
                 A: (compressed, compressed) [%1$d, %1$d]
                 X: (dense, dense) [%1$d, %2$d]
                 W1: (compressed, compressed) [%2$d, %4$d]
@@ -64,8 +53,7 @@ public final class GcnModel implements ZooModel {
                 E(i,c) = exp(Z(i,c) - m(i))
                 s(i) = sum_c(E(i,c))
                 P(i,c) = E(i,c) / s(i)
-                """.formatted(n, f, c, HIDDEN);
-        return EinsumParser.parse(text, "zoo:gcn", "gcn");
+                """;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.fuseflow.compiler.zoo;
 
-import dev.fuseflow.compiler.frontend.einsum.EinsumParser;
 import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.schedule.Schedule;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Map;
  * steps 1–14, one assignment per step). The partial preset fuses each layer, as the paper intends; the
  * artifact's partial runs layer 1 twice (compiler/DEVIATIONS.md).
  */
-public final class GraphSageModel implements ZooModel {
+public final class GraphSageModel extends GnnModel {
     private static final int ASSIGNMENTS = 14;
 
     @Override
@@ -22,16 +20,8 @@ public final class GraphSageModel implements ZooModel {
     }
 
     @Override
-    public List<String> dimensions() {
-        return List.of("nodes", "features", "classes");
-    }
-
-    @Override
-    public Program program(Map<String, Integer> dims) {
-        int n = dims.get("nodes");
-        int f = dims.get("features");
-        int c = dims.get("classes");
-        String text = """
+    String einsum() {
+        return """
                 A: (compressed, compressed) [%1$d, %1$d]
                 X: (dense, dense) [%1$d, %2$d]
                 Ws1: (compressed, compressed) [%2$d, %4$d]
@@ -70,8 +60,7 @@ public final class GraphSageModel implements ZooModel {
                 S4(i,c) = P4(i,c) + bn2(c)
                 U2(i,c) = S3(i,c) + S4(i,c)
                 Y(i,c) = relu(U2(i,c))
-                """.formatted(n, f, c, GcnModel.HIDDEN);
-        return EinsumParser.parse(text, "zoo:graphsage", "graphsage");
+                """;
     }
 
     @Override
