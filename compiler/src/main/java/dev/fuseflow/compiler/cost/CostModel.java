@@ -17,7 +17,6 @@ import dev.fuseflow.compiler.schedule.DataflowOrder;
 import dev.fuseflow.simulator.tensor.FiberTensor;
 import dev.fuseflow.simulator.tensor.LevelFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,10 +67,23 @@ public final class CostModel {
 
     /** The order with the fewest estimated cycles, then memory accesses; the first valid order on a tie. */
     public DataflowOrder cheapest(FusedGroup group, List<DataflowOrder> valid) {
-        return valid.stream()
-                .min(Comparator.<DataflowOrder>comparingDouble(o -> rounded(estimate(group, o).cycles()))
-                        .thenComparingDouble(o -> rounded(estimate(group, o).memoryAccesses())))
-                .orElseThrow();
+        DataflowOrder best = null;
+        double bestCycles = 0;
+        double bestAccesses = 0;
+        for (DataflowOrder order : valid) {
+            CostEstimate estimate = estimate(group, order); // once per order: the walk is not free
+            double cycles = rounded(estimate.cycles());
+            double accesses = rounded(estimate.memoryAccesses());
+            if (best == null || cycles < bestCycles || cycles == bestCycles && accesses < bestAccesses) {
+                best = order;
+                bestCycles = cycles;
+                bestAccesses = accesses;
+            }
+        }
+        if (best == null) {
+            throw new java.util.NoSuchElementException("no valid order to choose from");
+        }
+        return best;
     }
 
     /** Estimates agree to a relative 1e-9 are ties, so the choice does not hang on rounding noise. */

@@ -108,8 +108,7 @@ public final class SparsityBlocking {
 
     /** Whether a product multiplies tiles element by element (same axes) rather than as matrices. */
     public static boolean elementwise(Product product) {
-        return product.left().freeVars().equals(product.right().freeVars())
-                && List.copyOf(product.left().freeVars()).equals(List.copyOf(product.right().freeVars()));
+        return List.copyOf(product.left().freeVars()).equals(List.copyOf(product.right().freeVars()));
     }
 
     /** The (row, column) variables of the tiles an expression yields. */

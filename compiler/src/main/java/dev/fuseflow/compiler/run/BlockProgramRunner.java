@@ -68,18 +68,9 @@ public final class BlockProgramRunner {
 
     /** The tensor's entries gathered into the blocks of the blocked declaration. */
     static BlockTensor toBlocks(FiberTensor tensor, TensorDecl blockedDecl, int blockSize) {
-        List<int[]> coords = new ArrayList<>();
-        List<Float> values = new ArrayList<>();
-        tensor.forEachStored((c, v) -> {
-            coords.add(c.clone());
-            values.add(v);
-        });
-        float[] v = new float[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(i);
-        }
+        ProgramRunner.StoredEntries entries = ProgramRunner.StoredEntries.of(tensor);
         return BlockTensor.fromCoo(tensor.name(), tensor.shape(), blockedDecl.formats(), blockedDecl.modeOrderArray(),
-                coords.toArray(int[][]::new), v, blockSize);
+                entries.coords(), entries.values(), blockSize);
     }
 
     /**

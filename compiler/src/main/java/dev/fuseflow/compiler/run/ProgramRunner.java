@@ -123,16 +123,24 @@ public final class ProgramRunner {
 
     /** A group output rebuilt in the format and mode order the program declares for it. */
     static FiberTensor materialise(TensorDecl decl, FiberTensor written) {
-        int n = written.storedCount();
-        int[][] coords = new int[n][];
-        float[] values = new float[n];
-        int[] next = {0};
-        written.forEachStored((c, v) -> {
-            coords[next[0]] = c.clone();
-            values[next[0]++] = v;
-        });
+        StoredEntries entries = StoredEntries.of(written);
         return FiberTensor.fromCoo(decl.name(), decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
-                next[0] == n ? coords : java.util.Arrays.copyOf(coords, next[0]),
-                next[0] == n ? values : java.util.Arrays.copyOf(values, next[0]));
+                entries.coords(), entries.values());
+    }
+
+    /** A tensor's stored entries as coordinate lists and values, in storage order, without boxing. */
+    record StoredEntries(int[][] coords, float[] values) {
+        static StoredEntries of(FiberTensor tensor) {
+            int n = tensor.storedCount();
+            int[][] coords = new int[n][];
+            float[] values = new float[n];
+            int[] next = {0};
+            tensor.forEachStored((c, v) -> {
+                coords[next[0]] = c.clone();
+                values[next[0]++] = v;
+            });
+            return next[0] == n ? new StoredEntries(coords, values)
+                    : new StoredEntries(java.util.Arrays.copyOf(coords, next[0]), java.util.Arrays.copyOf(values, next[0]));
+        }
     }
 }
