@@ -57,7 +57,7 @@ final class MemoryBudget {
             }
         }
         throw UserError.of("this run needs about " + MemoryEstimate.human(need) + " of heap (dataset and inputs "
-                + MemoryEstimate.human(estimate.datasetBytes()) + ", dense reference and output tensors "
+                + MemoryEstimate.human(estimate.datasetBytes()) + ", CPU reference and output tensors "
                 + MemoryEstimate.human(estimate.tensorBytes()) + ") but only " + MemoryEstimate.human(Math.max(0, free))
                 + " of the " + MemoryEstimate.human(heapMax) + " heap is free, so it was not started; try --scale "
                 + suggestedScale(scale, need, free) + ", or give the JVM more heap (./fuseflow: FUSEFLOW_JAVA_OPTS=-Xmx8g; "

@@ -13,9 +13,10 @@ import java.util.Set;
  * <ul>
  *   <li>the dataset's parts ({@code DataPart.bytes()}, or a registered dataset's planned bytes) and the input
  *       tensors bound from them, about as large again;</li>
- *   <li>the CPU reference, which holds every tensor of the program densely: a double value, a stored flag
- *       and a double error scale per cell ({@code ReferenceEvaluator.denseBytes}), unless it is too large to
- *       be built at all, when the run skips the check ({@code ProgramRunner.referenceTooLarge});</li>
+ *   <li>the CPU reference, which holds the stored entries of every tensor of the program: a key, a double
+ *       value and a double error scale per entry plus its indexes ({@code ReferenceEvaluator.estimatedBytes},
+ *       the inputs' entries estimated from the parts' bytes), unless it is too large to be built at all,
+ *       when the run skips the check ({@code ProgramRunner.referenceTooLarge});</li>
  *   <li>the tensors the simulator writes, at worst every cell as a coordinate and a value
  *       ({@value #WRITTEN_BYTES_PER_CELL} bytes), kept once as written and once materialised.</li>
  * </ul>
@@ -36,7 +37,7 @@ record MemoryEstimate(long datasetBytes, long tensorBytes) {
     /** A whole run of {@code program} on data whose parts take {@code partBytes}. */
     static MemoryEstimate ofRun(Program program, long partBytes) {
         Set<String> inputs = Set.copyOf(program.inputs());
-        long tensors = referenceBytes(program);
+        long tensors = referenceBytes(program, partBytes);
         for (TensorDecl tensor : program.tensors().values()) {
             if (!inputs.contains(tensor.name())) {
                 tensors = saturatingAdd(tensors, saturatingMultiply(cells(tensor), 2L * WRITTEN_BYTES_PER_CELL));
@@ -45,13 +46,17 @@ record MemoryEstimate(long datasetBytes, long tensorBytes) {
         return new MemoryEstimate(saturatingMultiply(partBytes, 2), tensors);
     }
 
-    /** The dense reference's bytes, or 0 when the run will skip it as too large. */
-    static long referenceBytes(Program program) {
-        if (ProgramRunner.referenceTooLarge(program) != null) {
+    /**
+     * The reference's bytes, or 0 when the run will skip it as too large. Before the inputs exist, each is
+     * taken to hold as many entries as the parts' bytes would give at a coordinate and a value per entry.
+     */
+    static long referenceBytes(Program program, long partBytes) {
+        java.util.function.ToLongFunction<String> entries = name -> Math.max(1, partBytes / WRITTEN_BYTES_PER_CELL);
+        if (ProgramRunner.referenceTooLarge(program, entries) != null) {
             return 0;
         }
         try {
-            return ReferenceEvaluator.denseBytes(program);
+            return ReferenceEvaluator.estimatedBytes(program, entries);
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }

@@ -38,7 +38,7 @@ final class SimulationProgress implements ProgressListener {
     /** The last report: every step done, the outputs {@code checked} against the CPU reference or not. */
     void finished(long tokens, boolean checked) {
         progress.update(TASK, steps, steps, detail(checked ? "checked against the CPU reference"
-                : "not checked (the dense reference would not fit)", tokens));
+                : "not checked (the CPU reference would not fit)", tokens));
     }
 
     private static String detail(String label, long tokens) {

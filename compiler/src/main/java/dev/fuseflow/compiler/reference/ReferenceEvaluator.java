@@ -24,8 +24,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The oracle: evaluates a Program on the CPU in double precision under the structural semantics of
- * ARCHITECTURE.md §3.0, with dense arrays plus explicit stored-entry masks. It shares no code with the
- * lowering and evaluates each assignment on its own (never fused), in program order.
+ * ARCHITECTURE.md §3.0, on the stored entries of each tensor (a flat position, a value and an error scale
+ * per entry; coordinates that store nothing cost nothing). It shares no code with the lowering and
+ * evaluates each assignment on its own (never fused), in program order.
  *
  * <ul>
  * <li>products are stored where every factor is stored; sums and differences where either is (a missing
@@ -35,10 +36,11 @@ import java.util.function.BooleanSupplier;
  * <li>operands lacking a variable broadcast over it.
  * </ul>
  *
- * <p>A reduction over a product is evaluated as a join driven by the stored entries of its sparsest
- * factor, so SpMM costs nnz(A) × J, not I × K × J. Every entry also carries the error scale {@code S}
- * (the sum of absolute values of the terms that produced it, propagated to first order through
- * products, quotients and functions) that {@link Verification} turns into a tolerance.
+ * <p>A product, with or without a reduction over it, is evaluated as a join driven by the stored entries of
+ * its sparsest factor, each further factor visiting only its entries that agree with the coordinates bound
+ * so far ({@link ProjectionIndex}), so SpMM costs nnz(A) × J and a masked product nnz(mask). Every entry also
+ * carries the error scale {@code S} (the sum of absolute values of the terms that produced it, propagated to
+ * first order through products, quotients and functions) that {@link Verification} turns into a tolerance.
  */
 public final class ReferenceEvaluator {
     private final BooleanSupplier cancelled;
@@ -51,24 +53,38 @@ public final class ReferenceEvaluator {
         this(() -> false);
     }
 
-    /** Every tensor the program assigns, evaluated in program order. */
-    /** Bytes a dense entry takes: its value, its magnitude bound and its stored flag. */
-    static final int BYTES_PER_ENTRY = 17;
+    /** Bytes a stored entry takes at most while evaluating: key, value and scale, and its share of an index. */
+    static final int BYTES_PER_ENTRY = 48;
 
     /**
-     * The bytes the evaluation holds at least: every declared tensor densely (the oracle works on dense
-     * arrays so that it shares nothing with the sparse lowering it checks).
+     * The bytes the evaluation holds at least: every input's stored entries ({@code inputEntries} gives their
+     * count by name), and every assigned tensor at the stored count of the largest input when it has a
+     * compressed level, else densely (a vector or a dense tensor is as large as its box). A lower bound used
+     * to skip evaluations that cannot fit; the real size depends on the values.
      */
-    public static long denseBytes(Program program) {
+    public static long estimatedBytes(Program program, java.util.function.ToLongFunction<String> inputEntries) {
         long bytes = 0;
-        for (var decl : program.tensors().values()) {
-            long entries = 1;
-            for (int size : decl.shape()) {
-                entries = Math.multiplyExact(entries, size);
-            }
+        long largest = 1;
+        for (String name : program.inputs()) {
+            long stored = Math.min(boxOf(program.tensor(name)), inputEntries.applyAsLong(name));
+            largest = Math.max(largest, stored);
+            bytes = Math.addExact(bytes, Math.multiplyExact(stored, BYTES_PER_ENTRY));
+        }
+        for (Assignment assignment : program.assignments()) {
+            TensorDecl decl = program.tensor(assignment.target().tensor());
+            long entries = decl.formats().contains(dev.fuseflow.simulator.tensor.LevelFormat.COMPRESSED)
+                    ? Math.min(boxOf(decl), largest) : boxOf(decl);
             bytes = Math.addExact(bytes, Math.multiplyExact(entries, BYTES_PER_ENTRY));
         }
         return bytes;
+    }
+
+    private static long boxOf(TensorDecl decl) {
+        long entries = 1;
+        for (int size : decl.shape()) {
+            entries = Math.multiplyExact(entries, size);
+        }
+        return entries;
     }
 
     public Map<String, ReferenceTensor> evaluate(Program program, Map<String, FiberTensor> inputs) {
@@ -88,12 +104,7 @@ public final class ReferenceEvaluator {
             if (t == null) {
                 throw UserError.of("input tensor '" + name + "' was not supplied", List.copyOf(inputs.keySet()));
             }
-            double[] values = t.toDense();
-            double[] magnitude = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                magnitude[i] = Math.abs(values[i]);
-            }
-            known.put(name, new ReferenceTensor(name, t.shape(), values, t.storedMask(), magnitude));
+            known.put(name, ReferenceTensor.of(t));
         }
         Map<String, ReferenceTensor> results = new LinkedHashMap<>();
         for (Assignment assignment : program.assignments()) {
@@ -113,6 +124,7 @@ public final class ReferenceEvaluator {
         private final Assignment assignment;
         private final Map<String, ReferenceTensor> known;
         private final Map<IndexVar, Integer> sizes = new HashMap<>();
+        private long visited;
 
         AssignmentEvaluation(Program program, Assignment assignment, Map<String, ReferenceTensor> known) {
             this.program = program;
@@ -138,26 +150,26 @@ public final class ReferenceEvaluator {
         }
 
         ReferenceTensor run() {
-            DenseTerm value = eval(assignment.normalized());
+            SparseTerm value = eval(assignment.normalized());
             List<IndexVar> target = assignment.target().indices();
-            for (IndexVar var : value.vars()) {
+            for (IndexVar var : value.vars) {
                 if (!target.contains(var)) {
                     throw new IllegalStateException(var + " survived normalisation of " + assignment);
                 }
             }
-            DenseTerm out = DenseTerm.empty(target, sizes);
-            int[] from = value.strides(target);
-            forEachIndex(out.dims(), (index, coords) -> {
-                int src = dot(coords, from);
-                out.values()[index] = value.values()[src];
-                out.stored()[index] = value.stored()[src];
-                out.magnitude()[index] = value.magnitude()[src];
-            });
-            return new ReferenceTensor(assignment.target().tensor(), out.dims(), out.values(), out.stored(),
-                    out.magnitude());
+            TermBuilder out = new TermBuilder(target, sizes);
+            long[] to = out.strides(target);
+            expand(value, target, (coords, e) -> out.append(dot(coords, to), value.values[e], value.magnitude[e]));
+            SparseTerm built = out.build();
+            long[] keys = java.util.Arrays.copyOf(built.keys, built.count);
+            double[] values = java.util.Arrays.copyOf(built.values, built.count);
+            double[] magnitude = java.util.Arrays.copyOf(built.magnitude, built.count);
+            ReferenceTensor.sortByKey(keys, values, magnitude);
+            int[] shape = program.tensor(assignment.target().tensor()).shapeArray();
+            return new ReferenceTensor(assignment.target().tensor(), shape, keys, values, magnitude);
         }
 
-        private DenseTerm eval(Expr expr) {
+        private SparseTerm eval(Expr expr) {
             checkCancelled();
             if (expr instanceof Access access) {
                 return access(access);
@@ -165,27 +177,34 @@ public final class ReferenceEvaluator {
             if (expr instanceof Reduction reduction) {
                 List<Expr> factors = new ArrayList<>();
                 flatten(reduction.body(), factors);
-                return factors.size() > 1 ? contract(reduction, factors) : reduce(reduction, eval(reduction.body()));
+                if (factors.size() > 1) {
+                    List<SparseTerm> terms = new ArrayList<>();
+                    for (Expr factor : factors) {
+                        terms.add(eval(factor));
+                    }
+                    return product(terms, List.copyOf(reduction.body().freeVars()), List.copyOf(reduction.freeVars()),
+                            reduction.function() == ReduceFunction.MAX);
+                }
+                return reduce(reduction, eval(reduction.body()));
             }
             if (expr instanceof Apply apply) {
-                DenseTerm arg = eval(apply.arg());
-                DenseTerm out = DenseTerm.empty(arg.vars(), sizes);
-                for (int i = 0; i < arg.size(); i++) {
-                    if (arg.stored()[i]) {
-                        double x = arg.values()[i];
-                        double y = apply.function().apply(x, apply.scalar());
-                        out.values()[i] = y;
-                        out.stored()[i] = true;
-                        out.magnitude()[i] = apply.function().slope(x, apply.scalar()) * arg.magnitude()[i] + Math.abs(y);
-                    }
+                SparseTerm arg = eval(apply.arg());
+                double[] values = new double[arg.count];
+                double[] magnitude = new double[arg.count];
+                for (int e = 0; e < arg.count; e++) {
+                    double x = arg.values[e];
+                    double y = apply.function().apply(x, apply.scalar());
+                    values[e] = y;
+                    magnitude[e] = apply.function().slope(x, apply.scalar()) * arg.magnitude[e] + Math.abs(y);
                 }
-                return out;
+                return new SparseTerm(arg.vars, arg.dims, arg.keys, values, magnitude, arg.count, arg.sorted);
             }
             if (expr instanceof Product product) {
-                return product(List.of(eval(product.left()), eval(product.right())), expr);
+                List<IndexVar> vars = List.copyOf(expr.freeVars());
+                return product(List.of(eval(product.left()), eval(product.right())), vars, vars, false);
             }
-            DenseTerm left = eval(expr.children().get(0));
-            DenseTerm right = eval(expr.children().get(1));
+            SparseTerm left = eval(expr.children().get(0));
+            SparseTerm right = eval(expr.children().get(1));
             if (expr instanceof Quotient) {
                 return quotient(left, right, expr);
             }
@@ -201,7 +220,7 @@ public final class ReferenceEvaluator {
             }
         }
 
-        private DenseTerm access(Access access) {
+        private SparseTerm access(Access access) {
             ReferenceTensor tensor = known.get(access.tensor());
             if (tensor == null) {
                 throw UserError.of("tensor '" + access.tensor() + "' is read before any value was given or assigned");
@@ -219,40 +238,39 @@ public final class ReferenceEvaluator {
                     denseLevels++;
                 }
             }
-            return new DenseTerm(vars, tensor.shape(), tensor.values(), tensor.stored(), tensor.magnitude(), storage,
-                    denseLevels);
+            return new SparseTerm(vars, tensor.shape(), tensor.keys(), tensor.values(), tensor.magnitude(),
+                    tensor.keys().length, true, storage, denseLevels);
         }
 
-        /** An elementwise product without a reduction: stored where every factor is. */
-        private DenseTerm product(List<DenseTerm> factors, Expr expr) {
-            DenseTerm out = DenseTerm.empty(List.copyOf(expr.freeVars()), sizes);
-            List<int[]> strides = factors.stream().map(f -> f.strides(out.vars())).toList();
-            forEachIndex(out.dims(), (index, coords) -> {
+        /**
+         * The product of factors over the variables {@code all}, summed (or maximised) onto {@code outVars}:
+         * stored where every factor is, driven by the sparsest factor's entries.
+         */
+        private SparseTerm product(List<SparseTerm> unordered, List<IndexVar> all, List<IndexVar> outVars,
+                boolean max) {
+            List<SparseTerm> factors = new ArrayList<>(unordered);
+            factors.sort((a, b) -> Integer.compare(a.count, b.count));
+            TermBuilder out = new TermBuilder(outVars, sizes);
+            long[] outStrides = out.strides(all);
+            int n = factors.size();
+            double[] xs = new double[n];
+            forEachMatch(factors, all, (coords, at) -> {
                 double value = 1;
+                for (int g = 0; g < n; g++) {
+                    xs[g] = factors.get(g).values[at[g]];
+                    value *= xs[g];
+                }
                 double scale = 0;
-                for (int f = 0; f < factors.size(); f++) {
-                    int at = dot(coords, strides.get(f));
-                    if (!factors.get(f).stored()[at]) {
-                        return;
-                    }
-                }
-                double[] xs = new double[factors.size()];
-                for (int f = 0; f < factors.size(); f++) {
-                    xs[f] = factors.get(f).values()[dot(coords, strides.get(f))];
-                    value *= xs[f];
-                }
-                for (int f = 0; f < factors.size(); f++) {
+                for (int g = 0; g < n; g++) {
                     double others = 1;
-                    for (int g = 0; g < factors.size(); g++) {
-                        others *= g == f ? 1 : Math.abs(xs[g]);
+                    for (int h = 0; h < n; h++) {
+                        others *= h == g ? 1 : Math.abs(xs[h]);
                     }
-                    scale += factors.get(f).magnitude()[dot(coords, strides.get(f))] * others;
+                    scale += factors.get(g).magnitude[at[g]] * others;
                 }
-                out.values()[index] = value;
-                out.stored()[index] = true;
-                out.magnitude()[index] = scale;
+                out.accumulate(dot(coords, outStrides), value, scale, max);
             });
-            return out;
+            return out.build();
         }
 
         /**
@@ -261,214 +279,211 @@ public final class ReferenceEvaluator {
          * is broadcast along its iteration, not over the whole space): an entry of the lesser operand counts
          * where the fuller one's fiber path through its deepest extra variable exists, in its storage order.
          */
-        private DenseTerm additive(DenseTerm left, DenseTerm right, int sign, Expr expr) {
-            DenseTerm out = DenseTerm.empty(List.copyOf(expr.freeVars()), sizes);
-            int[] ls = left.strides(out.vars());
-            int[] rs = right.strides(out.vars());
-            DenseTerm fuller = null;
-            if (left.vars().containsAll(right.vars()) && left.vars().size() > right.vars().size()) {
+        private SparseTerm additive(SparseTerm left, SparseTerm right, int sign, Expr expr) {
+            List<IndexVar> outVars = List.copyOf(expr.freeVars());
+            TermBuilder out = new TermBuilder(outVars, sizes);
+            long[] own = out.strides(outVars);
+            long[] ls = left.strides(outVars);
+            long[] rs = right.strides(outVars);
+            SparseTerm fuller = null;
+            if (left.vars.containsAll(right.vars) && left.vars.size() > right.vars.size()) {
                 fuller = left;
-            } else if (right.vars().containsAll(left.vars()) && right.vars().size() > left.vars().size()) {
+            } else if (right.vars.containsAll(left.vars) && right.vars.size() > left.vars.size()) {
                 fuller = right;
             }
-            boolean[] present = null;
-            int[] presenceStrides = null;
-            if (fuller != null) {
-                DenseTerm lesser = fuller == left ? right : left;
-                int depth = 0;
-                for (int level = 0; level < fuller.storage().size(); level++) {
-                    if (!lesser.vars().contains(fuller.storage().get(level))) {
-                        depth = level;
-                    }
-                }
-                present = fuller.prefixPresence(depth);
-                List<IndexVar> prefix = fuller.storage().subList(0, depth + 1);
-                presenceStrides = new int[out.vars().size()];
-                int stride = 1;
-                for (int k = prefix.size() - 1; k >= 0; k--) {
-                    presenceStrides[out.vars().indexOf(prefix.get(k))] = stride;
-                    stride *= sizes.get(prefix.get(k));
-                }
-            }
-            final DenseTerm full = fuller;
-            final boolean[] presence = present;
-            final int[] ps = presenceStrides;
-            forEachIndex(out.dims(), (index, coords) -> {
-                int l = dot(coords, ls);
-                int r = dot(coords, rs);
-                boolean hasL = left.stored()[l];
-                boolean hasR = right.stored()[r];
-                if (full != null && !presence[dot(coords, ps)]) {
-                    if (full == left) {
-                        hasR = false;
-                    } else {
-                        hasL = false;
-                    }
-                }
-                if (hasL || hasR) {
-                    out.values()[index] = (hasL ? left.values()[l] : 0) + sign * (hasR ? right.values()[r] : 0);
-                    out.stored()[index] = true;
-                    out.magnitude()[index] = (hasL ? left.magnitude()[l] : 0) + (hasR ? right.magnitude()[r] : 0);
-                }
-            });
-            return out;
-        }
-
-        private DenseTerm quotient(DenseTerm left, DenseTerm right, Expr expr) {
-            DenseTerm out = DenseTerm.empty(List.copyOf(expr.freeVars()), sizes);
-            int[] ls = left.strides(out.vars());
-            int[] rs = right.strides(out.vars());
-            forEachIndex(out.dims(), (index, coords) -> {
-                int l = dot(coords, ls);
-                int r = dot(coords, rs);
-                if (!left.stored()[l]) {
+            SparseTerm presence = fuller == null ? null : presence(fuller, fuller == left ? right : left);
+            long[] ps = presence == null ? null : presence.strides(outVars);
+            final SparseTerm full = fuller;
+            CoordinateVisitor emit = coords -> {
+                long key = dot(coords, own);
+                if (out.contains(key)) {
                     return;
                 }
-                if (!right.stored()[r]) {
+                int l = left.find(dot(coords, ls));
+                int r = right.find(dot(coords, rs));
+                if (full != null && presence.find(dot(coords, ps)) < 0) {
+                    if (full == left) {
+                        r = -1;
+                    } else {
+                        l = -1;
+                    }
+                }
+                if (l >= 0 || r >= 0) {
+                    out.append(key, (l >= 0 ? left.values[l] : 0) + sign * (r >= 0 ? right.values[r] : 0),
+                            (l >= 0 ? left.magnitude[l] : 0) + (r >= 0 ? right.magnitude[r] : 0));
+                }
+            };
+            if (fuller == null) {
+                expand(left, outVars, (coords, e) -> emit.visit(coords));
+                expand(right, outVars, (coords, e) -> emit.visit(coords));
+            } else {
+                SparseTerm lesser = fuller == left ? right : left;
+                expand(fuller, outVars, (coords, e) -> emit.visit(coords));
+                forEachMatch(List.of(lesser, presence), outVars, (coords, at) -> emit.visit(coords));
+            }
+            return out.build();
+        }
+
+        /**
+         * The fiber paths of {@code fuller}'s storage levels down to the deepest one whose variable
+         * {@code lesser} lacks, as a term over those levels' variables: every path when those levels are
+         * dense, else the paths some stored entry lies below.
+         */
+        private SparseTerm presence(SparseTerm fuller, SparseTerm lesser) {
+            int depth = 0;
+            for (int level = 0; level < fuller.storage.size(); level++) {
+                if (!lesser.vars.contains(fuller.storage.get(level))) {
+                    depth = level;
+                }
+            }
+            List<IndexVar> prefix = fuller.storage.subList(0, depth + 1);
+            TermBuilder paths = new TermBuilder(prefix, sizes);
+            if (depth < fuller.denseLevels) {
+                for (long key = 0; key < paths.box(); key++) {
+                    paths.append(key, 1, 0);
+                }
+                return paths.build();
+            }
+            long[] to = paths.strides(fuller.vars);
+            int[] coords = new int[fuller.vars.size()];
+            for (int e = 0; e < fuller.count; e++) {
+                for (int k = 0; k < coords.length; k++) {
+                    coords[k] = fuller.coordinate(e, k);
+                }
+                long key = dot(coords, to);
+                if (!paths.contains(key)) {
+                    paths.append(key, 1, 0);
+                }
+            }
+            return paths.build();
+        }
+
+        private SparseTerm quotient(SparseTerm left, SparseTerm right, Expr expr) {
+            List<IndexVar> outVars = List.copyOf(expr.freeVars());
+            TermBuilder out = new TermBuilder(outVars, sizes);
+            long[] own = out.strides(outVars);
+            long[] rs = right.strides(outVars);
+            expand(left, outVars, (coords, l) -> {
+                int r = right.find(dot(coords, rs));
+                if (r < 0) {
                     throw UserError.of("in " + assignment + ", the numerator of " + expr
                             + " has an entry where the denominator stores none; a quotient needs a denominator "
                             + "entry for every numerator entry");
                 }
-                double a = left.values()[l];
-                double b = right.values()[r];
-                out.values()[index] = a / b;
-                out.stored()[index] = true;
-                out.magnitude()[index] = left.magnitude()[l] / Math.abs(b)
-                        + Math.abs(a) * right.magnitude()[r] / (b * b) + Math.abs(a / b);
+                double a = left.values[l];
+                double b = right.values[r];
+                out.append(dot(coords, own), a / b, left.magnitude[l] / Math.abs(b)
+                        + Math.abs(a) * right.magnitude[r] / (b * b) + Math.abs(a / b));
             });
-            return out;
+            return out.build();
         }
 
         /** A reduction over an already evaluated body. */
-        private DenseTerm reduce(Reduction reduction, DenseTerm body) {
-            DenseTerm out = DenseTerm.empty(List.copyOf(reduction.freeVars()), sizes);
-            int[] to = out.strides(body.vars());
+        private SparseTerm reduce(Reduction reduction, SparseTerm body) {
+            TermBuilder out = new TermBuilder(List.copyOf(reduction.freeVars()), sizes);
+            long[] to = out.strides(body.vars);
             boolean max = reduction.function() == ReduceFunction.MAX;
-            forEachIndex(body.dims(), (index, coords) -> {
-                if (body.stored()[index]) {
-                    accumulate(out, dot(coords, to), body.values()[index], body.magnitude()[index], max);
+            int[] coords = new int[body.vars.size()];
+            for (int e = 0; e < body.count; e++) {
+                tick();
+                for (int k = 0; k < coords.length; k++) {
+                    coords[k] = body.coordinate(e, k);
                 }
-            });
-            return out;
+                out.accumulate(dot(coords, to), body.values[e], body.magnitude[e], max);
+            }
+            return out.build();
         }
 
         /**
-         * A reduction over a product of factors, driven by the stored entries of the sparsest factor; the
-         * other factors are enumerated over the variables still unbound.
+         * Visits every combination of one stored entry per factor that agrees on shared variables, with its
+         * coordinates over {@code all} and the entry of each factor; the first factor drives.
          */
-        private DenseTerm contract(Reduction reduction, List<Expr> factorExprs) {
-            List<DenseTerm> factors = new ArrayList<>();
-            for (Expr factor : factorExprs) {
-                factors.add(eval(factor));
-            }
-            factors.sort((a, b) -> Long.compare(stored(a), stored(b)));
-            List<IndexVar> all = new ArrayList<>(reduction.body().freeVars());
-            DenseTerm out = DenseTerm.empty(List.copyOf(reduction.freeVars()), sizes);
-            int[] outStrides = out.strides(all);
-            List<int[]> strides = factors.stream().map(f -> f.strides(all)).toList();
-            int[] coords = new int[all.size()];
+        private void forEachMatch(List<SparseTerm> factors, List<IndexVar> all, MatchVisitor visitor) {
+            int n = factors.size();
             boolean[] bound = new boolean[all.size()];
-            boolean max = reduction.function() == ReduceFunction.MAX;
-            DenseTerm first = factors.get(0);
-            int[] firstPositions = first.vars().stream().mapToInt(all::indexOf).toArray();
-            double[] xs = new double[factors.size()];
-            int[] at = new int[factors.size()];
-            for (int p : firstPositions) {
-                bound[p] = true;
+            Join[] joins = new Join[n];
+            for (int f = 0; f < n; f++) {
+                joins[f] = new Join(factors.get(f), all, bound);
             }
-            for (int index = 0; index < first.size(); index++) {
-                if (!first.stored()[index]) {
-                    continue;
-                }
-                if ((index & 0xFFF) == 0) {
-                    checkCancelled();
-                }
-                int rest = index;
-                for (int k = firstPositions.length - 1; k >= 0; k--) {
-                    coords[firstPositions[k]] = rest % first.dims()[k];
-                    rest /= first.dims()[k];
-                }
-                join(1, factors, strides, coords, bound, all, xs, at, out, outStrides, max);
-            }
-            return out;
+            int[] coords = new int[all.size()];
+            int[] at = new int[n];
+            match(0, joins, coords, at, visitor);
         }
 
-        private void join(int f, List<DenseTerm> factors, List<int[]> strides, int[] coords, boolean[] bound,
-                List<IndexVar> all, double[] xs, int[] at, DenseTerm out, int[] outStrides, boolean max) {
-            if (f == factors.size()) {
-                double value = 1;
-                for (int g = 0; g < factors.size(); g++) {
-                    at[g] = dot(coords, strides.get(g));
-                    xs[g] = factors.get(g).values()[at[g]];
-                    value *= xs[g];
-                }
-                double scale = 0;
-                for (int g = 0; g < factors.size(); g++) {
-                    double others = 1;
-                    for (int h = 0; h < factors.size(); h++) {
-                        others *= h == g ? 1 : Math.abs(xs[h]);
-                    }
-                    scale += factors.get(g).magnitude()[at[g]] * others;
-                }
-                accumulate(out, dot(coords, outStrides), value, scale, max);
+        private void match(int f, Join[] joins, int[] coords, int[] at, MatchVisitor visitor) {
+            if (f == joins.length) {
+                visitor.visit(coords, at);
                 return;
             }
-            DenseTerm factor = factors.get(f);
-            List<Integer> free = new ArrayList<>();
-            for (IndexVar var : factor.vars()) {
-                int p = all.indexOf(var);
-                if (!bound[p]) {
-                    free.add(p);
-                }
-            }
-            for (int p : free) {
-                bound[p] = true;
-            }
-            enumerate(0, free, f, factors, strides, coords, bound, all, xs, at, out, outStrides, max);
-            for (int p : free) {
-                bound[p] = false;
-            }
-        }
-
-        private void enumerate(int k, List<Integer> free, int f, List<DenseTerm> factors, List<int[]> strides,
-                int[] coords, boolean[] bound, List<IndexVar> all, double[] xs, int[] at, DenseTerm out,
-                int[] outStrides, boolean max) {
-            if (k == free.size()) {
-                if (factors.get(f).stored()[dot(coords, strides.get(f))]) {
-                    join(f + 1, factors, strides, coords, bound, all, xs, at, out, outStrides, max);
+            Join join = joins[f];
+            SparseTerm term = join.term;
+            if (join.newPositions.length == 0) {
+                int e = term.find(dot(coords, join.lookup));
+                if (e >= 0) {
+                    at[f] = e;
+                    match(f + 1, joins, coords, at, visitor);
                 }
                 return;
             }
-            int p = free.get(k);
-            int size = sizes.get(all.get(p));
+            int from = 0;
+            int to = term.count;
+            long group = 0;
+            if (join.index != null) {
+                long[] subsetStrides = join.index.subsetStrides();
+                for (int s = 0; s < join.boundPositions.length; s++) {
+                    group += coords[join.boundPositions[s]] * subsetStrides[s];
+                }
+                from = join.index.from(group);
+                to = join.index.to(group, from);
+            }
+            for (int p = from; p < to; p++) {
+                if (f == 0) {
+                    tick();
+                }
+                int e = join.index == null ? p : join.index.entry(p);
+                for (int k = 0; k < join.newPositions.length; k++) {
+                    coords[join.newPositions[k]] = term.coordinate(e, join.newVarIndex[k]);
+                }
+                at[f] = e;
+                match(f + 1, joins, coords, at, visitor);
+            }
+        }
+
+        /** Visits every entry of a term broadcast over the variables of {@code over} it lacks (full range). */
+        private void expand(SparseTerm term, List<IndexVar> over, MatchVisitor.Single visitor) {
+            int[] own = new int[term.vars.size()];
+            for (int k = 0; k < own.length; k++) {
+                own[k] = over.indexOf(term.vars.get(k));
+            }
+            int[] missing = java.util.stream.IntStream.range(0, over.size())
+                    .filter(p -> !term.vars.contains(over.get(p))).toArray();
+            int[] coords = new int[over.size()];
+            for (int e = 0; e < term.count; e++) {
+                tick();
+                for (int k = 0; k < own.length; k++) {
+                    coords[own[k]] = term.coordinate(e, k);
+                }
+                broadcast(0, missing, over, coords, e, visitor);
+            }
+        }
+
+        private void broadcast(int k, int[] missing, List<IndexVar> over, int[] coords, int e,
+                MatchVisitor.Single visitor) {
+            if (k == missing.length) {
+                visitor.visit(coords, e);
+                return;
+            }
+            int size = sizes.get(over.get(missing[k]));
             for (int c = 0; c < size; c++) {
-                coords[p] = c;
-                enumerate(k + 1, free, f, factors, strides, coords, bound, all, xs, at, out, outStrides, max);
+                coords[missing[k]] = c;
+                broadcast(k + 1, missing, over, coords, e, visitor);
             }
         }
 
-        private void accumulate(DenseTerm out, int index, double value, double scale, boolean max) {
-            if (!out.stored()[index]) {
-                out.stored()[index] = true;
-                out.values()[index] = value;
-                out.magnitude()[index] = scale;
-            } else if (max) {
-                if (value > out.values()[index]) {
-                    out.values()[index] = value;
-                    out.magnitude()[index] = scale;
-                }
-            } else {
-                out.values()[index] += value;
-                out.magnitude()[index] += scale;
+        private void tick() {
+            if ((++visited & 0xFFF) == 0) {
+                checkCancelled();
             }
-        }
-
-        private long stored(DenseTerm term) {
-            long n = 0;
-            for (boolean s : term.stored()) {
-                n += s ? 1 : 0;
-            }
-            return n;
         }
 
         private void checkCancelled() {
@@ -478,30 +493,61 @@ public final class ReferenceEvaluator {
         }
     }
 
-    private interface IndexVisitor {
-        void visit(int index, int[] coords);
-    }
+    /** One factor's part in a join: which variables it binds and how its matching entries are found. */
+    private static final class Join {
+        final SparseTerm term;
+        /** Positions (in the join's variables) this factor binds, and their index in the factor's variables. */
+        final int[] newPositions;
+        final int[] newVarIndex;
+        /** Positions already bound by earlier factors, in the order of {@link #index}'s subset. */
+        final int[] boundPositions;
+        /** Flat-position weights over the join's variables, for a factor that binds nothing new. */
+        final long[] lookup;
+        final ProjectionIndex index;
 
-    /** Visits every row-major index of a box with its coordinates. */
-    private static void forEachIndex(int[] dims, IndexVisitor visitor) {
-        int[] coords = new int[dims.length];
-        long size = 1;
-        for (int d : dims) {
-            size *= d;
-        }
-        for (int index = 0; index < size; index++) {
-            visitor.visit(index, coords);
-            for (int k = dims.length - 1; k >= 0; k--) {
-                if (++coords[k] < dims[k]) {
-                    break;
+        Join(SparseTerm term, List<IndexVar> all, boolean[] bound) {
+            this.term = term;
+            List<Integer> fresh = new ArrayList<>();
+            List<Integer> freshIndex = new ArrayList<>();
+            List<Integer> known = new ArrayList<>();
+            List<Integer> knownIndex = new ArrayList<>();
+            for (int k = 0; k < term.vars.size(); k++) {
+                int p = all.indexOf(term.vars.get(k));
+                if (bound[p]) {
+                    known.add(p);
+                    knownIndex.add(k);
+                } else {
+                    fresh.add(p);
+                    freshIndex.add(k);
                 }
-                coords[k] = 0;
             }
+            for (int p : fresh) {
+                bound[p] = true;
+            }
+            newPositions = fresh.stream().mapToInt(Integer::intValue).toArray();
+            newVarIndex = freshIndex.stream().mapToInt(Integer::intValue).toArray();
+            boundPositions = known.stream().mapToInt(Integer::intValue).toArray();
+            lookup = term.strides(all);
+            index = newPositions.length == 0 || boundPositions.length == 0 ? null
+                    : new ProjectionIndex(term, knownIndex.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
-    private static int dot(int[] coords, int[] strides) {
-        int sum = 0;
+    private interface MatchVisitor {
+        void visit(int[] coords, int[] at);
+
+        /** An entry of one term at coordinates. */
+        interface Single {
+            void visit(int[] coords, int entry);
+        }
+    }
+
+    private interface CoordinateVisitor {
+        void visit(int[] coords);
+    }
+
+    private static long dot(int[] coords, long[] strides) {
+        long sum = 0;
         for (int k = 0; k < coords.length; k++) {
             sum += coords[k] * strides[k];
         }

@@ -23,32 +23,45 @@ public record Verification(String tensor, boolean verified, double maxRelError, 
             return new Verification(reference.name(), false, Double.POSITIVE_INFINITY, "shape " + Arrays.toString(
                     simulated.shape()) + " differs from the reference's " + Arrays.toString(reference.shape()));
         }
-        double[] values = simulated.toDense();
-        boolean[] stored = simulated.storedMask();
+        ReferenceTensor sim = ReferenceTensor.of(simulated);
+        long[] refKeys = reference.keys();
+        long[] simKeys = sim.keys();
         double worst = 0;
         String problem = "";
-        for (int i = 0; i < values.length; i++) {
-            if (stored[i] != reference.stored()[i]) {
-                double only = stored[i] ? values[i] : reference.values()[i];
+        int r = 0;
+        int s = 0;
+        while (r < refKeys.length || s < simKeys.length) {
+            long key = Math.min(r < refKeys.length ? refKeys[r] : Long.MAX_VALUE,
+                    s < simKeys.length ? simKeys[s] : Long.MAX_VALUE);
+            boolean inRef = r < refKeys.length && refKeys[r] == key;
+            boolean inSim = s < simKeys.length && simKeys[s] == key;
+            if (inRef != inSim) {
+                double only = inSim ? sim.values()[s] : reference.values()[r];
+                if (inSim) {
+                    s++;
+                } else {
+                    r++;
+                }
                 if (Math.abs(only) <= ATOL) {
                     continue;
                 }
-                return new Verification(reference.name(), false, Double.POSITIVE_INFINITY, "entry " + i + " is "
-                        + (stored[i] ? "stored" : "missing") + " in the simulation but "
-                        + (reference.stored()[i] ? "stored" : "not stored") + " in the reference, with value " + only);
+                return new Verification(reference.name(), false, Double.POSITIVE_INFINITY, "entry "
+                        + Arrays.toString(reference.coordinates(key)) + " is " + (inSim ? "stored" : "missing")
+                        + " in the simulation but " + (inRef ? "stored" : "not stored") + " in the reference, with value "
+                        + only);
             }
-            if (!stored[i]) {
-                continue;
-            }
-            double bound = ATOL + RTOL * reference.magnitude()[i];
-            double ratio = Math.abs(values[i] - reference.values()[i]) / bound;
+            double value = sim.values()[s++];
+            double expected = reference.values()[r];
+            double bound = ATOL + RTOL * reference.magnitude()[r++];
+            double ratio = Math.abs(value - expected) / bound;
             if (Double.isNaN(ratio)) {
                 ratio = Double.POSITIVE_INFINITY;
             }
             if (ratio > worst) {
                 worst = ratio;
                 if (ratio > 1) {
-                    problem = "entry " + i + ": simulated " + values[i] + ", reference " + reference.values()[i];
+                    problem = "entry " + Arrays.toString(reference.coordinates(key)) + ": simulated " + value
+                            + ", reference " + expected;
                 }
             }
         }

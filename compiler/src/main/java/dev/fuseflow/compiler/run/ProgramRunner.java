@@ -75,7 +75,8 @@ public final class ProgramRunner {
                 tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
         }
-        String skipped = ProgramRunner.referenceTooLarge(compiled.program());
+        String skipped = ProgramRunner.referenceTooLarge(compiled.program(), name -> inputs.get(name) == null
+                ? Long.MAX_VALUE : inputs.get(name).storedCount());
         if (skipped != null) {
             return new RunResult(total, groups, List.of(), (System.nanoTime() - start) / 1e6, skipped);
         }
@@ -92,21 +93,23 @@ public final class ProgramRunner {
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
     }
 
-    /** The share of the heap the dense references of all runs in progress may take before a check is skipped. */
+    /** The share of the heap the references of all runs in progress may take before a check is skipped. */
     static final double REFERENCE_HEAP_SHARE = 0.4;
 
     /** Runs in progress in this JVM (a sweep's threads), which share the reference's share of the heap. */
     private static final java.util.concurrent.atomic.AtomicInteger ACTIVE_RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * Why the outputs cannot be checked against the dense reference at this size (it would not fit in the
-     * heap beside the run), or null when they can. Public so a memory estimate made before a run can tell
+     * Why the outputs cannot be checked against the CPU reference at this size (its entries would not fit in
+     * the heap beside the run), or null when they can. {@code inputEntries} gives each input's stored-entry
+     * count (an estimate before the inputs exist). Public so a memory estimate made before a run can tell
      * whether the reference will be built.
      */
-    public static String referenceTooLarge(dev.fuseflow.compiler.ir.Program program) {
+    public static String referenceTooLarge(dev.fuseflow.compiler.ir.Program program,
+            java.util.function.ToLongFunction<String> inputEntries) {
         long bytes;
         try {
-            bytes = ReferenceEvaluator.denseBytes(program);
+            bytes = ReferenceEvaluator.estimatedBytes(program, inputEntries);
         } catch (ArithmeticException e) {
             bytes = Long.MAX_VALUE;
         }
@@ -115,7 +118,7 @@ public final class ProgramRunner {
         if (bytes <= budget) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "the dense CPU reference would need %.1f GB, more than %.0f%% of "
+        return String.format(java.util.Locale.ROOT, "the CPU reference would need %.1f GB, more than %.0f%% of "
                 + "the %.1f GB heap%s; the values were not checked (a smaller --scale checks them)", bytes / 1e9,
                 REFERENCE_HEAP_SHARE * 100, Runtime.getRuntime().maxMemory() / 1e9,
                 sharing == 1 ? "" : " shared by " + sharing + " runs in progress");

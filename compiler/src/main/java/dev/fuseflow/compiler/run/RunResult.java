@@ -9,7 +9,7 @@ import java.util.List;
  * the verification of every assigned tensor against the reference evaluator — or why it was skipped.
  *
  * @param verificationSkipped null when the outputs were checked; otherwise the sentence saying why not
- *                            (the dense reference would not fit in memory)
+ *                            (the CPU reference would not fit in memory)
  */
 public record RunResult(Statistics total, List<GroupResult> groups, List<Verification> verifications,
         double wallMillis, String verificationSkipped) {
