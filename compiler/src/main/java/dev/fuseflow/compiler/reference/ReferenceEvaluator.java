@@ -250,6 +250,9 @@ public final class ReferenceEvaluator {
                 boolean max) {
             List<SparseTerm> factors = new ArrayList<>(unordered);
             factors.sort((a, b) -> Integer.compare(a.count, b.count));
+            if (factors.size() == 2) {
+                return pairProduct(factors.get(0), factors.get(1), all, outVars, max);
+            }
             TermBuilder out = new TermBuilder(outVars, sizes);
             long[] outStrides = out.strides(all);
             int n = factors.size();
@@ -270,6 +273,73 @@ public final class ReferenceEvaluator {
                 }
                 out.accumulate(dot(coords, outStrides), value, scale, max);
             });
+            return out.build();
+        }
+
+        /**
+         * The product of two factors (the common case, and the hot loop of the reference): for each entry of
+         * the sparser one, a run over the other's entries that agree with it, laid out contiguously with their
+         * share of the output position precomputed.
+         */
+        private SparseTerm pairProduct(SparseTerm driver, SparseTerm other, List<IndexVar> all,
+                List<IndexVar> outVars, boolean max) {
+            TermBuilder out = new TermBuilder(outVars, sizes);
+            long[] outStrides = out.strides(all);
+            boolean[] bound = new boolean[all.size()];
+            Join first = new Join(driver, all, bound);
+            Join second = new Join(other, all, bound);
+            int[] driverPositions = first.newPositions;
+            int[] coords = new int[all.size()];
+            // the other factor's entries in group order, with their part of the output position
+            int n = second.newPositions.length == 0 ? 0 : other.count;
+            double[] values = new double[n];
+            double[] magnitude = new double[n];
+            long[] outPart = new long[n];
+            for (int p = 0; p < n; p++) {
+                int e = second.index == null ? p : second.index.entry(p);
+                values[p] = other.values[e];
+                magnitude[p] = other.magnitude[e];
+                long part = 0;
+                for (int k = 0; k < second.newPositions.length; k++) {
+                    part += other.coordinate(e, second.newVarIndex[k]) * outStrides[second.newPositions[k]];
+                }
+                outPart[p] = part;
+            }
+            long[] subsetStrides = second.index == null ? null : second.index.subsetStrides();
+            for (int e = 0; e < driver.count; e++) {
+                tick();
+                long driverPart = 0;
+                for (int k = 0; k < driverPositions.length; k++) {
+                    int c = driver.coordinate(e, first.newVarIndex[k]);
+                    coords[driverPositions[k]] = c;
+                    driverPart += c * outStrides[driverPositions[k]];
+                }
+                double x = driver.values[e];
+                double mx = driver.magnitude[e];
+                double ax = Math.abs(x);
+                if (second.newPositions.length == 0) {
+                    int at = other.find(dot(coords, second.lookup));
+                    if (at >= 0) {
+                        double y = other.values[at];
+                        out.accumulate(driverPart, x * y, mx * Math.abs(y) + other.magnitude[at] * ax, max);
+                    }
+                    continue;
+                }
+                int from = 0;
+                int to = n;
+                if (subsetStrides != null) {
+                    long group = 0;
+                    for (int s = 0; s < second.boundPositions.length; s++) {
+                        group += coords[second.boundPositions[s]] * subsetStrides[s];
+                    }
+                    from = second.index.from(group);
+                    to = second.index.to(group, from);
+                }
+                for (int p = from; p < to; p++) {
+                    double y = values[p];
+                    out.accumulate(driverPart + outPart[p], x * y, mx * Math.abs(y) + magnitude[p] * ax, max);
+                }
+            }
             return out.build();
         }
 
