@@ -89,7 +89,7 @@ public final class DatasetRegistry {
         List<String> accepted = new ArrayList<>(ENTRIES.keySet());
         accepted.add("synthetic:rows=..,cols=..,density=..,features=..,seed=..");
         accepted.add("a path to a .mtx, .csv/.tsv/.txt/.edges/.el, .npy/.npz file or a Comal tensor directory");
-        throw UserError.of("unknown dataset '" + parsed.name() + "'", accepted);
+        throw UserError.unknown("dataset", parsed.name(), accepted);
     }
 
     /** The plan of a registered dataset (sizes, memory estimate, cache key) without generating anything. */

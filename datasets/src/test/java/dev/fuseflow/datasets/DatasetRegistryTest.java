@@ -142,6 +142,8 @@ class DatasetRegistryTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "nope              | unknown dataset 'nope' (accepted: cora, cora_ml, dblp, collab, mag, karate, imagenet",
+        "cora-ml           | unknown dataset 'cora-ml'; did you mean 'cora_ml'? (accepted: cora, cora_ml",
+        "dbpl              | unknown dataset 'dbpl'; did you mean 'dblp'?",
         "cora:bogus=1      | unknown parameter 'bogus' for dataset 'cora' (accepted: seed)",
         "bigbird           | dataset 'bigbird' needs a block size",
         "bigbird:block=48  | bigbird block 48 does not divide the sequence length 1024",

@@ -40,7 +40,7 @@ final class DatasetsCommand implements Callable<CommandOutput> {
         if (name == null) {
             cards = DatasetRegistry.cards();
         } else {
-            cards = List.of(DatasetRegistry.entry(name).orElseThrow(() -> UserError.of("unknown dataset '" + name + "'",
+            cards = List.of(DatasetRegistry.entry(name).orElseThrow(() -> UserError.unknown("dataset", name,
                     DatasetRegistry.cards().stream().map(DatasetCard::name).toList())).card());
         }
         String jsonText = json(cards, name != null);

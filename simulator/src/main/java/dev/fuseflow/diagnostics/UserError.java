@@ -31,6 +31,48 @@ public final class UserError extends RuntimeException {
         return new UserError(null, sentence, accepted);
     }
 
+    /**
+     * An unknown name: {@code unknown KIND 'given'}, followed by {@code did you mean 'x'?} when one accepted name
+     * is the same up to case, hyphens and underscores or within two edits (so {@code cora-ml} points to
+     * {@code cora_ml}), and the accepted names.
+     */
+    public static UserError unknown(String kind, String given, List<String> accepted) {
+        String closest = null;
+        int best = 3;
+        for (String name : accepted) {
+            int distance = normalised(name).equals(normalised(given)) ? 0 : editDistance(name, given);
+            if (distance < best) {
+                best = distance;
+                closest = name;
+            }
+        }
+        return new UserError(null, "unknown " + kind + " '" + given + "'"
+                + (closest == null ? "" : "; did you mean '" + closest + "'?"), accepted);
+    }
+
+    private static String normalised(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** A mistake at {@code file:line:col} in a source the user wrote. */
     public static UserError at(String file, int line, int column, String sentence) {
         return new UserError(file + ":" + line + ":" + column, sentence, List.of());

@@ -18,9 +18,13 @@ public record RunResult(Statistics total, List<GroupResult> groups, List<Verific
         this(total, groups, verifications, wallMillis, null);
     }
 
-    /** Every output checked and equal to the reference; false when the check was skipped. */
+    /**
+     * At least one output checked, and every checked output equal to the reference; false when the check was
+     * skipped or nothing was compared (a run that wrote no tensor the reference knows proves nothing).
+     */
     public boolean verified() {
-        return verificationSkipped == null && verifications.stream().allMatch(Verification::verified);
+        return verificationSkipped == null && !verifications.isEmpty()
+                && verifications.stream().allMatch(Verification::verified);
     }
 
     public boolean checked() {

@@ -25,6 +25,6 @@ public final class Zoo {
                 return model;
             }
         }
-        throw UserError.of("unknown model 'zoo:" + name + "'", names());
+        throw UserError.unknown("model", "zoo:" + name, names());
     }
 }

@@ -39,6 +39,8 @@ class ReferenceBudgetTest {
         RunResult skipped = new RunResult(null, java.util.List.of(), java.util.List.of(), 0, "too large");
         assertFalse(skipped.verified());
         assertFalse(skipped.checked());
-        assertTrue(new RunResult(null, java.util.List.of(), java.util.List.of(), 0).checked());
+        RunResult nothingCompared = new RunResult(null, java.util.List.of(), java.util.List.of(), 0);
+        assertTrue(nothingCompared.checked());
+        assertFalse(nothingCompared.verified(), "no compared output is no evidence");
     }
 }
