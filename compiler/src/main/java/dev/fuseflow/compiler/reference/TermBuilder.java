@@ -12,8 +12,12 @@ import java.util.Map;
  * position to entry, so that an N×N result costs its stored entries only.
  */
 final class TermBuilder {
-    /** The largest box accumulated densely: 17 bytes a cell, about 0.5 GB at the limit. */
-    static final long DENSE_BOX_LIMIT = 1L << 25;
+    /**
+     * The largest box accumulated densely, at 17 bytes a cell: 2^25 cells (0.5 GB), or a tenth of the heap when
+     * that is more. A hash map costs about 40 bytes a stored entry, so dense is the smaller choice whenever
+     * more than about two cells in five are stored, which a product with a dense factor makes.
+     */
+    static final long DENSE_BOX_LIMIT = Math.max(1L << 25, Runtime.getRuntime().maxMemory() / 170);
 
     private final List<IndexVar> vars;
     private final int[] dims;
