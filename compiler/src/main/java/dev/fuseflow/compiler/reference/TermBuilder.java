@@ -17,7 +17,8 @@ final class TermBuilder {
      * that is more. A hash map costs about 40 bytes a stored entry, so dense is the smaller choice whenever
      * more than about two cells in five are stored, which a product with a dense factor makes.
      */
-    static final long DENSE_BOX_LIMIT = Math.max(1L << 25, Runtime.getRuntime().maxMemory() / 170);
+    static final long DENSE_BOX_LIMIT = Math.min(Integer.MAX_VALUE - 8,
+            Math.max(1L << 25, Runtime.getRuntime().maxMemory() / 170));
 
     private final List<IndexVar> vars;
     private final int[] dims;
