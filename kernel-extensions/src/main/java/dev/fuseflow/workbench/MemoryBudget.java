@@ -61,7 +61,7 @@ final class MemoryBudget {
                 + MemoryEstimate.human(estimate.tensorBytes()) + ") but only " + MemoryEstimate.human(Math.max(0, free))
                 + " of the " + MemoryEstimate.human(heapMax) + " heap is free, so it was not started; try --scale "
                 + suggestedScale(scale, need, free) + ", or give the JVM more heap (./fuseflow: FUSEFLOW_JAVA_OPTS=-Xmx8g; "
-                + "the notebook kernel: FUSEFLOW_KERNEL_XMX=8g ./fuseflow kernel install, then restart it)");
+                + "the notebook kernel: FUSEFLOW_KERNEL_XMX=8g in the environment Jupyter runs in, then restart the kernel)");
     }
 
     /**
