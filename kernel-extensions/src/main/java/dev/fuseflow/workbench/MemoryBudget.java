@@ -37,6 +37,11 @@ final class MemoryBudget {
         return new MemoryBudget(() -> bytes, bytes, false);
     }
 
+    /** True when {@code bytes} fit the free heap now (without collecting garbage first). */
+    boolean fits(long bytes) {
+        return bytes <= available.getAsLong();
+    }
+
     /**
      * Refuses the run when {@code estimate} exceeds the free heap.
      *

@@ -20,7 +20,8 @@ final class SimulationRunner {
     private SimulationRunner() {
     }
 
-    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress) {
+    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress,
+            MemoryBudget budget) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
@@ -30,7 +31,7 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, budget);
         SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
                 command.decoders, cancelled, progress);
         String text = command.json ? report.json() : command.csv ? report.csv()
