@@ -98,13 +98,6 @@ final class CommandWorker {
         }
     }
 
-    /** Runs {@code task} on the calling thread (a command started from Java code in a cell). */
-    <T> T runHere(Callable<T> task) throws Exception {
-        awaitPrevious();
-        cancelled.set(false);
-        return task.call();
-    }
-
     private void awaitPrevious() throws InterruptedException {
         Thread previous = current;
         if (previous != null && previous.isAlive()) {

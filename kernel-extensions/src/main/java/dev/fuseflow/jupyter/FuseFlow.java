@@ -33,8 +33,9 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  * FuseFlow.display(s.speedupChart())  // the paper's Fig 12 for these rows
  * }</pre>
  *
- * They run in a FuseFlow kernel (where their result also becomes {@link #last()} and Jupyter's interrupt stops
- * them) and in any other Java program (a plain workbench then).
+ * They run in a FuseFlow kernel (where their result also becomes {@link #last()}, a long run shows its progress
+ * under the cell like a {@code %fuseflow} magic, and Jupyter's interrupt stops them) and in any other Java program
+ * (a plain workbench then).
  *
  * <p>This works because JShell runs snippets inside the kernel's JVM, in a class loader whose parent is the
  * kernel's: the {@code FuseFlow} class user code sees is the kernel's own.
@@ -57,9 +58,10 @@ public final class FuseFlow {
     }
 
     /**
-     * Runs one workbench command line from Java, e.g. {@code FuseFlow.run("simulate --model zoo:spmm ...")},
-     * on the cell's own thread (interrupting the cell stops it). The words are split like a shell splits
-     * them. The result is returned, not shown; pass it to {@link #display(Object)} to show it.
+     * Runs one workbench command line from Java, e.g. {@code FuseFlow.run("simulate --model zoo:spmm ...")}.
+     * The words are split like a shell splits them. In a kernel it runs as the {@code %fuseflow} magic runs it:
+     * a long run shows one progress display under the cell, updated in place, and interrupting the cell stops
+     * it. The result is returned, not shown; pass it to {@link #display(Object)} to show it.
      */
     public static CommandOutput run(String commandLine) {
         return kernel().runFromJava(MagicSyntax.tokenize(commandLine));

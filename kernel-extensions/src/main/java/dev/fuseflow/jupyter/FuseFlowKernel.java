@@ -67,6 +67,8 @@ public final class FuseFlowKernel extends BaseKernel {
     }
 
     private final AtomicBoolean cellInterrupted = new AtomicBoolean();
+    /** True while a command runs on the worker; a second one started meanwhile runs on its caller's thread. */
+    private final AtomicBoolean commandRunning = new AtomicBoolean();
     private final CommandWorker worker;
     private final Workbench workbench;
     private final MagicAssist assist;
@@ -226,7 +228,7 @@ public final class FuseFlowKernel extends BaseKernel {
         } catch (UserError e) {
             throw withUsage(e, usageFor(args));
         }
-        CommandOutput output = runRecorded(line, true);
+        CommandOutput output = runRecorded(line);
         if (!isHelpRequest(line)) {
             last = output;
         }
@@ -297,10 +299,13 @@ public final class FuseFlowKernel extends BaseKernel {
         return Optional.ofNullable(last);
     }
 
-    /** Runs a workbench command from Java code (on the calling thread); the result also becomes "last". */
+    /**
+     * Runs a workbench command from Java code ({@link FuseFlow#run} and the typed calls) as a magic runs one,
+     * with a progress display under the cell; the result is returned, not shown, and also becomes "last".
+     */
     CommandOutput runFromJava(List<String> line) {
         try {
-            CommandOutput output = runRecorded(line, false);
+            CommandOutput output = runRecorded(line);
             if (!isHelpRequest(line)) {
                 last = output;
             }
@@ -311,15 +316,20 @@ public final class FuseFlowKernel extends BaseKernel {
     }
 
     /**
-     * Runs one command line on the worker thread (from a magic, with a progress display) or on the calling
-     * thread (from Java code), records it in the run log, and turns its failures into what the notebook
+     * Runs one command line (from a magic or from Java code) on the worker thread while the calling thread
+     * publishes its progress display, records it in the run log, and turns its failures into what the notebook
      * shows: a user error with the command's usage, or a clear out-of-memory message.
+     *
+     * <p>A command that Java code starts on threads of its own while another one runs (a parallel stream of
+     * {@code FuseFlow.simulate} calls) runs on its caller's thread, without a display of its own; the worker
+     * holds one command at a time.
      */
-    private CommandOutput runRecorded(List<String> line, boolean onWorker) throws Exception {
+    private CommandOutput runRecorded(List<String> line) throws Exception {
         CommandRunner current = runner;
         long start = System.nanoTime();
         Instant started = Instant.now();
         String outcome = "ok";
+        boolean onWorker = commandRunning.compareAndSet(false, true);
         NotebookProgress shown = null;
         CommandOutput output = null;
         try {
@@ -331,13 +341,13 @@ public final class FuseFlowKernel extends BaseKernel {
                 display.finish(NotebookProgress.DONE);
                 return output;
             }
-            output = worker.runHere(() -> current.execute(line));
+            output = current.execute(line);
             return output;
         } catch (UserError e) {
             outcome = "user error: " + e.getMessage();
             throw withUsage(e, usageFor(line));
-        } catch (CancelledException e) {
-            outcome = "interrupted";
+        } catch (CancelledException | ThreadDeath e) {
+            outcome = "interrupted"; // ThreadDeath: JShell stopped the cell whose Java code waits for the command
             throw e;
         } catch (OutOfMemoryError e) {
             outcome = "out of memory";
@@ -346,7 +356,10 @@ public final class FuseFlowKernel extends BaseKernel {
             outcome = "failed: " + e;
             throw e;
         } finally {
-            progress = Progress.NONE;
+            if (onWorker) {
+                progress = Progress.NONE;
+                commandRunning.set(false);
+            }
             if (shown != null && !outcome.equals("ok")) {
                 shown.finish(outcome.startsWith("user error") ? "stopped by an error" : outcome);
             }

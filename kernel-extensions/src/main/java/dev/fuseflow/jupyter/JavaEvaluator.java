@@ -306,6 +306,11 @@ final class JavaEvaluator implements AutoCloseable {
         return kind + " " + snippet.name();
     }
 
+    /**
+     * The rejected snippet's diagnostics as the notebook shows them: per diagnostic its cell line, its message
+     * on one line, the source line and a caret under the offending code. The exception's message is the first
+     * diagnostic with its line, e.g. {@code cannot find symbol: variable foo (line 2: int x = foo + 1;)}.
+     */
     private CompileError compileError(Snippet snippet, String source, String code, int start, int firstLine) {
         List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).toList();
         if (diags.isEmpty()) {
@@ -315,13 +320,11 @@ final class JavaEvaluator implements AutoCloseable {
         List<String> details = new ArrayList<>();
         String first = null;
         for (Diag diag : diags) {
-            String message = diag.getMessage(Locale.ROOT);
-            if (first == null) {
-                first = message.lines().findFirst().orElse(message);
-            }
-            long pos = diag.getStartPosition();
+            String message = oneLine(diag.getMessage(Locale.ROOT));
+            long pos = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
             if (pos < 0 || pos > source.length()) {
                 details.add("error: " + message);
+                first = first == null ? message : first;
                 continue;
             }
             int p = (int) pos;
@@ -331,13 +334,59 @@ final class JavaEvaluator implements AutoCloseable {
             int lineNo = baseLine + count(source.substring(0, p), '\n');
             details.add("error (line " + lineNo + "): " + message);
             details.add("    " + line);
-            details.add("    " + " ".repeat(Math.max(0, p - lineStart)) + "^");
+            details.add("    " + " ".repeat(Math.max(0, p - lineStart)) + "^"
+                    + "~".repeat(underline(p, line, lineStart)));
+            first = first == null ? message + " (line " + lineNo + ": " + line.strip() + ")" : first;
         }
         if (first == null) {
             first = "the snippet was rejected by the compiler";
             details.add("error: " + first);
         }
         return new CompileError(first, details);
+    }
+
+    /**
+     * A javac message on one line: {@code cannot find symbol} with its {@code symbol:} and {@code location:}
+     * lines becomes {@code cannot find symbol: method lenth() in class java.lang.String}; other detail lines
+     * ({@code required: int}) follow after a semicolon. JShell's own wrapper class is no location worth naming.
+     */
+    static String oneLine(String message) {
+        List<String> lines = message.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty())
+                .toList();
+        if (lines.isEmpty()) {
+            return message.strip();
+        }
+        StringBuilder out = new StringBuilder(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith("symbol:")) {
+                out.append(": ").append(line.substring("symbol:".length()).strip());
+            } else if (line.startsWith("location:")) {
+                String where = line.substring("location:".length()).strip();
+                if (!where.equals("class") && !where.contains("$JShell$")) {
+                    out.append(" in ").append(where);
+                }
+            } else {
+                out.append(out.charAt(out.length() - 1) == ';' ? " " : "; ").append(line);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * How many {@code ~} follow the caret: the rest of the identifier it points at (the unknown symbol), else
+     * none. JShell's end positions are not used: for a snippet that refers to earlier ones they can run past the
+     * offending code.
+     */
+    private static int underline(int caret, String line, int lineStart) {
+        int at = caret - lineStart;
+        if (at >= line.length() || !Character.isJavaIdentifierStart(line.charAt(at))) {
+            return 0;
+        }
+        int end = at + 1;
+        while (end < line.length() && Character.isJavaIdentifierPart(line.charAt(end))) {
+            end++;
+        }
+        return end - at - 1;
     }
 
     private static int count(String text, char c) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -29,9 +30,13 @@ import java.util.zip.ZipFile;
  * referenced where it lies, not copied), and runs
  * {@code jupyter kernelspec install --user --replace --name fuseflow <dir>}.
  *
- * <p>kernel.json cannot expand environment variables, so the kernel's maximum heap is fixed at install time
- * from {@value #XMX_ENV} (default {@value #DEFAULT_XMX}); reinstall to change it. The jupyter executable is
- * {@value #JUPYTER_ENV} if set, else {@code /usr/bin/jupyter}, else {@code jupyter} on the PATH.
+ * <p>The kernel's maximum heap is read from {@value #XMX_ENV} each time the kernel starts. kernel.json cannot
+ * expand environment variables itself, so its argv starts {@code /bin/sh -c} with a {@link #LAUNCH_SCRIPT
+ * script} that checks the value and puts it into {@code -Xmx} before it {@code exec}s java (a malformed value
+ * stops the start with one sentence on stderr, which Jupyter shows, instead of the JVM's two-line complaint).
+ * Without the variable the heap is the default fixed at install time: {@value #XMX_ENV} as it was then, else
+ * {@value #DEFAULT_XMX}. The jupyter executable is {@value #JUPYTER_ENV} if set, else {@code /usr/bin/jupyter},
+ * else {@code jupyter} on the PATH.
  */
 public final class KernelInstaller {
 
@@ -43,6 +48,22 @@ public final class KernelInstaller {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgGtT]?");
+
+    /**
+     * The {@code sh -c} script at the head of kernel.json's argv: {@code $0} is java and {@code "$@"} the rest
+     * of its command line; {@code %1$s} becomes the install-time default heap. The {@code case} accepts what
+     * {@link #HEAP} accepts: a number without leading zero and an optional unit letter at the end.
+     */
+    static final String LAUNCH_SCRIPT = String.join("\n",
+            "heap=\"${" + XMX_ENV + ":-%1$s}\"",
+            "case \"$heap\" in",
+            "  ''|[!1-9]*|*[!0-9kKmMgGtT]*|*[kKmMgGtT]?*)",
+            "    printf '%%s\\n' \"" + XMX_ENV + "='$heap' is not a heap size; use a number with an optional unit"
+                    + " k, m or g, e.g. 4g or 8192m (unset it for the default %1$s)\" >&2",
+            "    exit 2 ;;",
+            "esac",
+            "exec \"$0\" -Xmx\"$heap\" \"$@\"");
+
     private static final List<String> OPTIONS = List.of("--user", "--sys-prefix", "--name", "--jar", "--help");
 
     private KernelInstaller() {
@@ -84,8 +105,8 @@ public final class KernelInstaller {
                 throw UserError.of("'" + String.join(" ", command.subList(1, command.size() - 1))
                         + "' failed with exit code " + result.exitCode + ": " + lastLine(result.output));
             }
-            out.println("FuseFlow kernel '" + options.name + "' installed: runs " + jar + " with -Xmx" + xmx
-                    + " (set " + XMX_ENV + " and reinstall to change the heap)");
+            out.println("FuseFlow kernel '" + options.name + "' installed: runs " + jar + " with the heap of "
+                    + XMX_ENV + " when the kernel starts, else -Xmx" + xmx);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,15 +126,16 @@ public final class KernelInstaller {
                 "  --jar PATH     the shaded fuseflow.jar the kernel runs (default: the jar this command runs",
                 "                 from); kernel.json refers to it by absolute path, so leave it where it is",
                 "Environment:",
-                "  " + XMX_ENV + "   maximum heap of the kernel JVM, fixed in kernel.json at install time"
-                        + " (default " + DEFAULT_XMX + ")",
+                "  " + XMX_ENV + "   maximum heap of the kernel JVM, read each time the kernel starts (set it",
+                "                        where Jupyter runs, then restart the kernel); its value at install time",
+                "                        becomes the default (else " + DEFAULT_XMX + ")",
                 "  " + JUPYTER_ENV + "      the jupyter executable (default /usr/bin/jupyter, else jupyter on PATH)",
                 "");
     }
 
     /**
-     * Writes a private kernelspec, {@code kernelsDir/name/kernel.json}, for the shaded {@code jar} with the heap
-     * of {@value #XMX_ENV} in {@code env}, without registering it: a Jupyter started with {@code kernelsDir}'s
+     * Writes a private kernelspec, {@code kernelsDir/name/kernel.json}, for the shaded {@code jar} whose default
+     * heap is {@value #XMX_ENV} in {@code env}, without registering it: a Jupyter started with {@code kernelsDir}'s
      * parent on {@code JUPYTER_PATH} finds it (the report command runs notebooks this way).
      *
      * @return the kernelspec directory
@@ -141,20 +163,28 @@ public final class KernelInstaller {
         return defaultJar();
     }
 
-    /** The kernel.json text for a kernel that runs {@code jar} on {@code java} with heap {@code xmx}. */
-    static String kernelJson(Path java, Path jar, String xmx) {
+    /**
+     * The kernel.json text for a kernel that runs {@code jar} on {@code java} with the heap of {@value #XMX_ENV}
+     * at its start, else {@code defaultXmx}.
+     */
+    static String kernelJson(Path java, Path jar, String defaultXmx) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("argv", List.of(java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xmx" + xmx,
+        spec.put("argv", List.of("/bin/sh", "-c", String.format(Locale.ROOT, LAUNCH_SCRIPT, defaultXmx),
+                java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC",
                 "-cp", jar.toAbsolutePath().toString(), KernelMain.class.getName(), "{connection_file}"));
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
-        spec.put("metadata", Map.of("fuseflow", Map.of("jar", jar.toAbsolutePath().toString(), "xmx", xmx)));
+        spec.put("metadata", Map.of("fuseflow", Map.of("jar", jar.toAbsolutePath().toString(),
+                "xmx_env", XMX_ENV, "xmx_default", defaultXmx)));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }
 
-    /** The heap for kernel.json: {@value #XMX_ENV} if set (e.g. {@code 8g}), else {@value #DEFAULT_XMX}. */
+    /**
+     * The default heap for kernel.json: {@value #XMX_ENV} in the install-time {@code env} if set (e.g.
+     * {@code 8g}), else {@value #DEFAULT_XMX}.
+     */
     static String heap(Map<String, String> env) {
         String value = env.getOrDefault(XMX_ENV, "").strip();
         if (value.isEmpty()) {

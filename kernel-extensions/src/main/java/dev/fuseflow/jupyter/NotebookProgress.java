@@ -12,9 +12,10 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * The progress of one {@code %fuseflow} command as one output updated in place: a {@code display_data} with a
  * {@code transient.display_id}, then {@code update_display_data} messages for the same id.
  *
- * <p>The command's worker thread only stores the latest state ({@link #update}); the kernel's own thread,
- * which waits for the command, publishes it ({@link #publish}), so every Jupyter message leaves from the
- * thread that owns the connection. A run shorter than {@link #SHOW_AFTER_MILLIS} leaves no progress output;
+ * <p>The command's worker thread only stores the latest state ({@link #update}); the thread that waits for the
+ * command publishes it ({@link #publish}): the kernel's own for a magic, the cell's for a command started from
+ * Java code (the kernel's thread then waits for the cell). So Jupyter messages leave one at a time, from the
+ * thread the cell runs on, as the cell's own outputs do. A run shorter than {@link #SHOW_AFTER_MILLIS} leaves no progress output;
  * a longer one ends with a final line saying how it ended.
  */
 final class NotebookProgress implements Progress {

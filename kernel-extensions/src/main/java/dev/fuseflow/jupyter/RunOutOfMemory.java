@@ -20,8 +20,8 @@ final class RunOutOfMemory extends RuntimeException {
         return command + " ran out of memory (" + (cause.getMessage() == null ? "OutOfMemoryError" : cause.getMessage())
                 + ", kernel heap " + String.format(Locale.ROOT, "%.1f GiB", heapMaxBytes / (double) (1L << 30))
                 + ") and was stopped; the kernel is still running, so try a smaller --scale (e.g. --scale "
-                + smallerScale(words) + ") or give the kernel more heap (set FUSEFLOW_KERNEL_XMX, e.g. 8g, run "
-                + "./fuseflow kernel install again and restart the kernel)";
+                + smallerScale(words) + ") or give the kernel more heap (set FUSEFLOW_KERNEL_XMX, e.g. 8g, in the "
+                + "environment Jupyter runs in and restart the kernel)";
     }
 
     /** Half the line's {@code --scale} (or 0.5 without one). */

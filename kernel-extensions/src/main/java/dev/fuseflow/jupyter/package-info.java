@@ -59,7 +59,9 @@
  *
  * <h2>Installing</h2>
  * {@code ./fuseflow kernel install} writes kernel.json referring to the shaded jar by absolute path. The
- * kernel's maximum heap comes from the environment variable {@code FUSEFLOW_KERNEL_XMX} at install time
- * (default {@code 4g}), because kernel.json cannot expand variables.
+ * kernel's maximum heap comes from the environment variable {@code FUSEFLOW_KERNEL_XMX} each time the kernel
+ * starts: kernel.json cannot expand variables, so its argv runs a short {@code /bin/sh -c} script that checks
+ * the value and passes it as {@code -Xmx} to java. Without the variable the heap is its value at install time,
+ * else {@code 4g}.
  */
 package dev.fuseflow.jupyter;

@@ -10,6 +10,7 @@ import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.compiler.zoo.Gpt3BigBirdModel;
 import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.stats.Statistics;
 import dev.fuseflow.simulator.tensor.FiberTensor;
@@ -45,18 +46,33 @@ record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult
         return DecoderComposition.of(Gpt3BigBirdModel.parts(), resolved.schedule, decoders);
     }
 
-    /** Composes the decoder's run; simulates the last decoder's tail first where the rule needs it. */
-    static ComposedDecoders compose(DecoderComposition rule, ResolvedModel resolved, String orderSpec,
-            Map<String, FiberTensor> inputs, RunResult decoder, Simulator simulator, BooleanSupplier cancelled) {
-        CompiledProgram last = null;
+    /** The progress label prefix of the last decoder's tail, e.g. {@code last decoder's tail, group 1 of 2}. */
+    static final String TAIL = "last decoder's tail, ";
+
+    /**
+     * The last decoder's tail compiled, where the rule needs it simulated on its own (the schedule fuses the tail
+     * with the next decoder), else null; compiled before anything runs so the progress knows its steps.
+     */
+    static CompiledProgram lastTail(DecoderComposition rule, ResolvedModel resolved, String orderSpec) {
+        Optional<Schedule> lastSchedule = rule.lastSchedule();
+        if (lastSchedule.isEmpty()) {
+            return null;
+        }
+        Program tail = rule.lastProgram(resolved.program);
+        return Compiler.compile(tail, resolved.fusion + " (last decoder's tail)", lastSchedule.get(),
+                lastOrders(rule, orderSpec), resolved.parallelization);
+    }
+
+    /**
+     * Composes the decoder's run; simulates the {@code last} decoder's tail ({@link #lastTail}) first where there
+     * is one, reporting to {@code progress}.
+     */
+    static ComposedDecoders compose(DecoderComposition rule, CompiledProgram last, Map<String, FiberTensor> inputs,
+            RunResult decoder, Simulator simulator, BooleanSupplier cancelled, ProgressListener progress) {
         RunResult lastResult = null;
         List<Statistics> lastStats = new ArrayList<>();
-        Optional<Schedule> lastSchedule = rule.lastSchedule();
-        if (lastSchedule.isPresent()) {
-            Program tail = rule.lastProgram(resolved.program);
-            last = Compiler.compile(tail, resolved.fusion + " (last decoder's tail)", lastSchedule.get(),
-                    lastOrders(rule, orderSpec), resolved.parallelization);
-            lastResult = new ProgramRunner(simulator).run(last, inputs, cancelled);
+        if (last != null) {
+            lastResult = new ProgramRunner(simulator).run(last, inputs, cancelled, progress);
             lastResult.groups().forEach(g -> lastStats.add(g.simulation().statistics()));
         }
         List<Statistics> groups = decoder.groups().stream().map(GroupResult::simulation)

@@ -37,6 +37,11 @@ final class MemoryBudget {
         return new MemoryBudget(() -> bytes, bytes, false);
     }
 
+    /** True when {@code bytes} fit the free heap now (without collecting garbage first). */
+    boolean fits(long bytes) {
+        return bytes <= available.getAsLong();
+    }
+
     /**
      * Refuses the run when {@code estimate} exceeds the free heap.
      *
@@ -61,7 +66,7 @@ final class MemoryBudget {
                 + MemoryEstimate.human(estimate.tensorBytes()) + ") but only " + MemoryEstimate.human(Math.max(0, free))
                 + " of the " + MemoryEstimate.human(heapMax) + " heap is free, so it was not started; try --scale "
                 + suggestedScale(scale, need, free) + ", or give the JVM more heap (./fuseflow: FUSEFLOW_JAVA_OPTS=-Xmx8g; "
-                + "the notebook kernel: FUSEFLOW_KERNEL_XMX=8g ./fuseflow kernel install, then restart it)");
+                + "the notebook kernel: FUSEFLOW_KERNEL_XMX=8g in the environment Jupyter runs in, then restart the kernel)");
     }
 
     /**

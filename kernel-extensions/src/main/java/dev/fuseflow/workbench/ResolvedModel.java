@@ -77,15 +77,23 @@ final class ResolvedModel {
         private final ResolvedModel resolved;
         private final String datasetSpec;
         private final LazyInputs inputs;
+        private final long dataBytes;
 
-        Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder) {
-            this(resolved, datasetSpec, new LazyInputs(binder));
+        /** @param dataBytes the data the inputs are made from: the dataset's parts, or the generated entries */
+        Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder, long dataBytes) {
+            this(resolved, datasetSpec, new LazyInputs(binder), dataBytes);
         }
 
-        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs) {
+        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs, long dataBytes) {
             this.resolved = resolved;
             this.datasetSpec = datasetSpec;
             this.inputs = inputs;
+            this.dataBytes = dataBytes;
+        }
+
+        /** What running this program on this data holds on the heap at its peak ({@link MemoryEstimate}). */
+        MemoryEstimate estimate() {
+            return MemoryEstimate.ofRun(resolved.program, dataBytes);
         }
 
         ResolvedModel resolved() {
@@ -102,7 +110,7 @@ final class ResolvedModel {
 
         /** Another schedule of the same program on the same data; the input tensors are shared, built once. */
         Bound with(ResolvedModel other) {
-            return new Bound(other, datasetSpec, inputs);
+            return new Bound(other, datasetSpec, inputs, dataBytes);
         }
     }
 
@@ -143,24 +151,33 @@ final class ResolvedModel {
         boolean mlirOnDataset = isMlir(options.model) && !GeneratedDataset.names(data.dataset);
         if (!mlirOnDataset && isSource(options.model)) {
             Bound bound = forGenerated(options, data.dataset, data.scale, data.seed);
-            Program program = bound.resolved().program;
-            double density = GeneratedDataset.parse(data.dataset, data.seed).density();
-            budget.require(MemoryEstimate.ofRun(program, generatedInputBytes(program, density)), data.scale);
+            budget.require(bound.estimate(), data.scale);
             return bound;
         }
         if (!mlirOnDataset) {
             zooModel(options.model);
         }
-        if (DatasetRegistry.entry(DatasetSpec.parse(data.dataset).name()).isPresent()) {
-            budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(data.dataset, data.scale, data.seed)
-                    .estimatedBytes()), data.scale);
-        }
+        requireDatasetFits(data.dataset, data.scale, data.seed, budget);
         Dataset dataset = DatasetRegistry.resolve(data.dataset, data.scale, data.seed);
         Bound bound = mlirOnDataset ? forMlirDataset(options, dataset, data.seed)
                 : forDataset(options, dataset, data.seed);
-        long partBytes = dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
-        budget.require(MemoryEstimate.ofRun(bound.resolved().program, partBytes), data.scale);
+        budget.require(bound.estimate(), data.scale);
         return bound;
+    }
+
+    /**
+     * Refuses a registered dataset whose planned size does not fit {@code budget}, before it is generated; other
+     * datasets (files, synthetic ones) are checked with the whole run once they are read.
+     */
+    static void requireDatasetFits(String datasetSpec, double scale, long seed, MemoryBudget budget) {
+        if (DatasetRegistry.entry(DatasetSpec.parse(datasetSpec).name()).isPresent()) {
+            budget.require(MemoryEstimate.ofDataset(DatasetRegistry.plan(datasetSpec, scale, seed).estimatedBytes()),
+                    scale);
+        }
+    }
+
+    private static long partBytes(Dataset dataset) {
+        return dataset.parts().values().stream().mapToLong(DataPart::bytes).sum();
     }
 
     /** The bytes of random inputs for a program's declared shapes: stored entries as a coordinate and a value. */
@@ -182,21 +199,23 @@ final class ResolvedModel {
         GeneratedDataset generated = GeneratedDataset.parse(datasetSpec, seed);
         ResolvedModel resolved = fromSource(options, generated.binding(scale));
         return new Bound(resolved, datasetSpec,
-                () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()));
+                () -> GeneratedInputs.forProgram(resolved.program, generated.density(), generated.seed()),
+                generatedInputBytes(resolved.program, generated.density()));
     }
 
     /** An MLIR model bound to a registered dataset already resolved ({@link MlirDatasetBinding}). */
     static Bound forMlirDataset(ProgramOptions options, Dataset dataset, long seed) {
         MlirDatasetBinding.Plan plan = MlirDatasetBinding.plan(options.model, dataset, 1);
         ResolvedModel resolved = fromSource(options, plan.binding());
-        return new Bound(resolved, dataset.spec(), () -> MlirDatasetBinding.inputs(resolved.program, plan, dataset, seed));
+        return new Bound(resolved, dataset.spec(), () -> MlirDatasetBinding.inputs(resolved.program, plan, dataset, seed),
+                partBytes(dataset));
     }
 
     /** A zoo model bound to a dataset already resolved (a sweep resolves each dataset once for all its models). */
     static Bound forDataset(ProgramOptions options, Dataset dataset, long seed) {
         ZooModel zoo = zooModel(options.model);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed));
+        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed), partBytes(dataset));
     }
 
     /**

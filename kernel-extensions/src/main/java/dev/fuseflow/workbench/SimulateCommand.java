@@ -44,6 +44,6 @@ final class SimulateCommand implements Callable<CommandOutput> {
 
     @Override
     public CommandOutput call() {
-        return SimulationRunner.run(this, workbench.cancelled(), workbench.progress());
+        return SimulationRunner.run(this, workbench.cancelled(), workbench.progress(), workbench.memoryBudget());
     }
 }

@@ -6,9 +6,10 @@ import java.util.Locale;
 /**
  * A simulate run as a {@link Progress} task: its steps are the fusion groups and then the verification, so
  * {@code done} counts the steps finished, and the detail says where the run is, e.g. {@code group 2 of 3,
- * 41,943,040 token steps}. Fed by {@code ProgramRunner} and the engine through the
- * {@link ProgressListener} they take, whose labels come in order ({@code group 1 of n} ... {@code group n of n},
- * then the verification): a new label means the step before it finished.
+ * 41,943,040 token steps}. Fed by {@code ProgramRunner} and the engine (or {@code BlockProgramRunner}, per
+ * group) through the {@link ProgressListener} they take, whose labels come in order ({@code group 1 of n} ...
+ * {@code group n of n}, then the verification): a new label means the step before it finished. A run of
+ * several programs ({@code --decoders}: the decoder, then the last decoder's tail) counts the steps of all.
  */
 final class SimulationProgress implements ProgressListener {
 
@@ -20,10 +21,25 @@ final class SimulationProgress implements ProgressListener {
     private String current;
     private int finished;
 
-    /** @param groups the fusion groups the run simulates (one step each, plus one for the verification) */
-    SimulationProgress(Progress progress, int groups) {
+    /**
+     * @param groupsPerProgram the fusion groups of each program the run simulates in turn (one step each, plus
+     *                         one for each program's verification)
+     */
+    SimulationProgress(Progress progress, int... groupsPerProgram) {
         this.progress = progress;
-        this.steps = groups + 1;
+        int count = 0;
+        for (int groups : groupsPerProgram) {
+            count += groups + 1;
+        }
+        this.steps = count;
+    }
+
+    /**
+     * The listener for a later program of the run: its labels get {@code prefix} (so {@code group 1 of 2} of the
+     * tail is a new step after the decoder's own) and its token steps count on from {@code tokensBefore}.
+     */
+    ProgressListener then(String prefix, long tokensBefore) {
+        return (label, done, total) -> update(prefix + label, tokensBefore + done, total);
     }
 
     @Override

@@ -20,7 +20,8 @@ final class SimulationRunner {
     private SimulationRunner() {
     }
 
-    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress) {
+    static CommandOutput run(SimulateCommand command, BooleanSupplier cancelled, Progress progress,
+            MemoryBudget budget) {
         EngineOptions options = engineOptions(command.timing, command.fifo, command.memory);
         options = withValues(options, command.program.values, command.program.block);
         if (command.decoders != null && !command.program.model.equals(ComposedDecoders.MODEL)) {
@@ -30,7 +31,7 @@ final class SimulationRunner {
         if (command.json && command.csv) {
             throw UserError.of("--json and --csv exclude each other; choose one");
         }
-        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, MemoryBudget.ofHeap());
+        ResolvedModel.Bound bound = ResolvedModel.forSimulation(command.program, command.data, budget);
         SimulationReport report = simulate(command.program.model, bound, command.program.order, options,
                 command.decoders, cancelled, progress);
         String text = command.json ? report.json() : command.csv ? report.csv()
@@ -67,23 +68,27 @@ final class SimulationRunner {
         }
         CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
                 : bound.resolved().compile(orderSpec, bound.inputs());
+        CompiledProgram lastTail = composition == null ? null
+                : ComposedDecoders.lastTail(composition, bound.resolved(), orderSpec);
         Simulator simulator = new Simulator(options);
-        SimulationProgress steps = new SimulationProgress(progress, compiled.groups().size());
+        SimulationProgress steps = lastTail == null ? new SimulationProgress(progress, compiled.groups().size())
+                : new SimulationProgress(progress, compiled.groups().size(), lastTail.groups().size());
         RunResult result;
         ComposedDecoders composed = null;
         try {
             result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
-                    bound.inputs(), options.blockSize(), cancelled)
+                    bound.inputs(), options.blockSize(), cancelled, steps)
                     : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
             if (composition != null) {
-                composed = ComposedDecoders.compose(composition, bound.resolved(), orderSpec, bound.inputs(), result,
-                        simulator, cancelled);
+                composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, simulator,
+                        cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
             }
         } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
             // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
             throw new CancelledException("the simulation of " + modelSpec);
         }
-        steps.finished(result.total().tokens(), result.checked());
+        steps.finished(result.total().tokens() + (composed == null || composed.lastResult() == null ? 0
+                : composed.lastResult().total().tokens()), result.checked());
         return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
                 options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());

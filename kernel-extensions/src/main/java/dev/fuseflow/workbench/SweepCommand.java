@@ -61,14 +61,15 @@ final class SweepCommand implements Callable<CommandOutput> {
             throw UserError.of("--prune takes a margin of at least 0 (0.5 keeps schedules estimated within 1.5× of "
                     + "the best), not " + o.prune, List.of("0", "0.25", "0.5", "1"));
         }
-        SweepGrid grid = SweepGrid.parse(o, defaultFusion);
+        SweepGrid grid = SweepGrid.parse(o, defaultFusion, workbench.memoryBudget());
         List<SweepPoint> points = grid.expand(workbench.cancelled());
         SweepEstimates estimates = o.estimate || o.prune != null ? new SweepEstimates(points, o.prune) : null;
         SweepRunner.CacheUse use = o.noCache ? SweepRunner.CacheUse.OFF
                 : o.refresh ? SweepRunner.CacheUse.REFRESH : SweepRunner.CacheUse.READ_WRITE;
         ResultCache cache = ResultCache.at(o.cacheDir, SweepRunner.stderrWarnings());
         SweepResult result = new SweepResult(
-                new SweepRunner(cache, use, threads, workbench.cancelled(), workbench.progress()).run(points, estimates),
+                new SweepRunner(cache, use, threads, workbench.cancelled(), workbench.progress(),
+                        new MemoryGate(workbench.memoryBudget(), o.scale)).run(points, estimates),
                 o.json ? SweepResult.Format.JSON : o.csv ? SweepResult.Format.CSV : SweepResult.Format.TEXT,
                 comparison);
         if (o.output != null) {

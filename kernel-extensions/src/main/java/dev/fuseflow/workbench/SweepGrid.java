@@ -42,6 +42,8 @@ final class SweepGrid {
     private final List<String> models;
     private final List<String> datasets;
     private final Map<String, Dataset> resolvedDatasets;
+    /** Registered datasets too large for the heap, never generated: each pair with them is an error row. */
+    private final Map<String, UserError> refusedDatasets;
     private final List<String> fusions;
     private final List<String> orders;
     private final List<String> pars;
@@ -62,11 +64,12 @@ final class SweepGrid {
     }
 
     private SweepGrid(List<String> models, List<String> datasets, Map<String, Dataset> resolvedDatasets,
-            List<String> fusions, List<String> orders, List<String> pars, List<ValueChoice> valueChoices,
+            Map<String, UserError> refusedDatasets, List<String> fusions, List<String> orders, List<String> pars, List<ValueChoice> valueChoices,
             List<Profile> profiles, List<String> modeOrders, double scale, long seed, int maxConfigs, Integer decoders) {
         this.models = models;
         this.datasets = datasets;
         this.resolvedDatasets = resolvedDatasets;
+        this.refusedDatasets = refusedDatasets;
         this.fusions = fusions;
         this.orders = orders;
         this.pars = pars;
@@ -83,8 +86,9 @@ final class SweepGrid {
      * Checks every option value and resolves the datasets (each once, for every model).
      *
      * @param defaultFusion the fusion list when {@code --fusion} is absent
+     * @param budget        the heap a registered dataset must fit before it is generated
      */
-    static SweepGrid parse(SweepOptions o, String defaultFusion) {
+    static SweepGrid parse(SweepOptions o, String defaultFusion, MemoryBudget budget) {
         if (o.maxConfigs < 1) {
             throw UserError.of("--max-configs must be at least 1, not " + o.maxConfigs);
         }
@@ -105,6 +109,7 @@ final class SweepGrid {
         List<ValueChoice> values = valueChoices(o);
         List<Profile> profiles = profiles(o);
         Map<String, Dataset> resolved = new LinkedHashMap<>();
+        Map<String, UserError> refused = new LinkedHashMap<>();
         List<String> datasets = distinct(ListOption.specs(o.datasets), "--dataset");
         for (String dataset : datasets) {
             if (GeneratedDataset.names(dataset)) {
@@ -113,6 +118,12 @@ final class SweepGrid {
                     throw UserError.of("scale " + o.scale + " is outside 0 < S <= 1");
                 }
             } else {
+                try {
+                    ResolvedModel.requireDatasetFits(dataset, o.scale, o.seed, budget);
+                } catch (UserError e) {
+                    refused.put(dataset, e);
+                    continue;
+                }
                 resolved.put(dataset, DatasetRegistry.resolve(dataset, o.scale, o.seed));
             }
         }
@@ -122,7 +133,7 @@ final class SweepGrid {
         if (o.decoders != null && o.decoders < 1) {
             throw UserError.of("--decoders must be at least 1, not " + o.decoders);
         }
-        return new SweepGrid(models, datasets, resolved, fusions, orders, pars, values, profiles,
+        return new SweepGrid(models, datasets, resolved, refused, fusions, orders, pars, values, profiles,
                 List.copyOf(o.modeOrders), o.scale, o.seed, o.maxConfigs, o.decoders);
     }
 
@@ -377,6 +388,10 @@ final class SweepGrid {
 
     /** The model on the dataset, with {@code --mode-order}; a mismatch is this pair's error row. */
     private ResolvedModel.Bound bind(String model, String dataset) {
+        UserError refused = refusedDatasets.get(dataset);
+        if (refused != null) {
+            throw refused;
+        }
         ProgramOptions options = sourceOptions(model, modeOrders);
         if (ResolvedModel.isMlir(model) && !GeneratedDataset.names(dataset)) {
             return ResolvedModel.forMlirDataset(options, resolvedDatasets.get(dataset), seed);

@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  * as they finish. Rows come back in grid order whatever the number of threads, and every statistic is the one
  * a single {@code simulate} of that configuration prints (only {@code wall_ms} depends on the machine).
  *
+ * <p>Each configuration passes the {@link MemoryGate} before it runs: one whose memory estimate exceeds the heap
+ * becomes an error row with simulate's {@code --scale} suggestion, and the threads together stay within the heap.
+ * Neither that refusal nor an out-of-memory error is cached, since they depend on this JVM's heap, not on the
+ * configuration.
+ *
  * <p>Interrupting ({@code cancelled} turning true) stops the running simulations at their next poll and starts
  * no more; what finished is cached, so running the same sweep again continues where it stopped.
  */
@@ -34,8 +39,10 @@ final class SweepRunner {
     private final int threads;
     private final BooleanSupplier cancelled;
     private final Progress progress;
+    private final MemoryGate memory;
 
-    SweepRunner(ResultCache cache, CacheUse cacheUse, int threads, BooleanSupplier cancelled, Progress progress) {
+    SweepRunner(ResultCache cache, CacheUse cacheUse, int threads, BooleanSupplier cancelled, Progress progress,
+            MemoryGate memory) {
         if (threads < 1) {
             throw UserError.of("--threads must be at least 1, not " + threads);
         }
@@ -44,6 +51,7 @@ final class SweepRunner {
         this.threads = threads;
         this.cancelled = cancelled;
         this.progress = progress;
+        this.memory = memory;
     }
 
     /** The default thread count: one per available processor. */
@@ -169,17 +177,30 @@ final class SweepRunner {
         }
         SweepRow row = same.get(0);
         boolean cacheable = true;
+        MemoryGate.Admission admission = null;
         try {
-            row.fill(SimulationRunner.simulate((String) point.coordinates().get("model"), point.bound(),
-                    point.orderSpec(), point.options(), point.decoders(), cancelled));
+            admission = memory.admit(point.bound().estimate(), cancelled);
         } catch (UserError e) {
-            row.set("error", e.getMessage()); // the configuration cannot run (an invalid order, a deadlock, ...)
-        } catch (CancelledException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a bug, not the configuration: shown in its row, never cached, so a fixed build runs it again
-            row.set("error", "internal error: " + e);
+            row.set("error", e.getMessage()); // too large for this heap: not cached, so a larger heap runs it
             cacheable = false;
+        }
+        if (admission != null) {
+            try (MemoryGate.Admission held = admission) {
+                row.fill(SimulationRunner.simulate((String) point.coordinates().get("model"), point.bound(),
+                        point.orderSpec(), point.options(), point.decoders(), cancelled));
+            } catch (UserError e) {
+                row.set("error", e.getMessage()); // the configuration cannot run (an invalid order, a deadlock, ...)
+            } catch (CancelledException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                // more than its estimate: what it allocated is garbage now, so the other rows go on
+                row.set("error", memory.outOfMemory(point.bound().estimate()));
+                cacheable = false;
+            } catch (RuntimeException e) {
+                // a bug, not the configuration: shown in its row, never cached, so a fixed build runs it again
+                row.set("error", "internal error: " + e);
+                cacheable = false;
+            }
         }
         JsonObject entry = row.cacheEntry();
         if (cacheable && cacheUse != CacheUse.OFF) {

@@ -30,6 +30,7 @@ public final class Workbench {
 
     private final BooleanSupplier cancelled;
     private final Progress progress;
+    private final MemoryBudget memoryBudget;
 
     /** A workbench whose long runs never get cancelled (the shell: Ctrl-C ends the JVM). */
     public Workbench() {
@@ -46,12 +47,23 @@ public final class Workbench {
 
     /** As {@link #Workbench(BooleanSupplier)}, with simulate and sweeps reporting their progress to {@code progress}. */
     public Workbench(BooleanSupplier cancelled, Progress progress) {
+        this(cancelled, progress, MemoryBudget.ofHeap());
+    }
+
+    /** As above, with runs checked against {@code memoryBudget} instead of this JVM's heap (tests of the guard). */
+    Workbench(BooleanSupplier cancelled, Progress progress, MemoryBudget memoryBudget) {
         this.cancelled = cancelled;
         this.progress = progress;
+        this.memoryBudget = memoryBudget;
     }
 
     BooleanSupplier cancelled() {
         return cancelled;
+    }
+
+    /** The heap that simulate and each configuration of a sweep must fit before they start. */
+    MemoryBudget memoryBudget() {
+        return memoryBudget;
     }
 
     /** Where long runs (simulate, sweeps) report their progress; called on the threads that run them. */

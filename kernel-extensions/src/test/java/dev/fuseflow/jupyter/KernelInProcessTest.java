@@ -100,6 +100,34 @@ public class KernelInProcessTest {
     }
 
     @Test
+    void anUnknownSymbolIsNamedWithItsLineAndACaret() {
+        Cell cell = SharedKernel.run("int one = 1;\nint x = fooBar + one;");
+        CompileError error = assertInstanceOf(CompileError.class, cell.error());
+        assertEquals("cannot find symbol: variable fooBar (line 2: int x = fooBar + one;)", error.getMessage());
+        assertEquals(List.of("error (line 2): cannot find symbol: variable fooBar", "    int x = fooBar + one;",
+                "            ^~~~~~"), error.details(), "the caret under fooBar");
+        Cell method = SharedKernel.run("String s = \"abc\";\n\n  s.lenth()");
+        CompileError missing = assertInstanceOf(CompileError.class, method.error());
+        assertEquals("cannot find symbol: method lenth() in variable s of type java.lang.String (line 3: s.lenth())",
+                missing.getMessage());
+        assertTrue(String.join("\n", method.errorLines()).contains("cannot find symbol: method lenth()"),
+                method.errorLines().toString());
+    }
+
+    @Test
+    void multiLineCompilerMessagesBecomeOneLine() {
+        assertEquals("method f in class cannot be applied to given types; required: int; found: java.lang.String; "
+                + "reason: argument mismatch; java.lang.String cannot be converted to int",
+                JavaEvaluator.oneLine("method f in class  cannot be applied to given types;\n  required: int\n"
+                        + "  found:    java.lang.String\n  reason: argument mismatch; java.lang.String cannot be "
+                        + "converted to int"));
+        assertEquals("cannot find symbol: class Foo", JavaEvaluator.oneLine("cannot find symbol\n  symbol:   class Foo\n"
+                + "  location: class "));
+        assertEquals("incompatible types: possible lossy conversion from double to int",
+                JavaEvaluator.oneLine("incompatible types: possible lossy conversion from double to int"));
+    }
+
+    @Test
     void thrownExceptionIsReportedAsItselfAndTheKernelStaysAlive() {
         Cell cell = SharedKernel.run("void fail() { throw new IllegalStateException(\"boom\"); }\nfail();");
         IllegalStateException error = assertInstanceOf(IllegalStateException.class, cell.error());

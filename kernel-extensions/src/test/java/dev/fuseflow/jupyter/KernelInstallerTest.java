@@ -29,19 +29,65 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelInstallerTest {
 
     @Test
-    void kernelJsonRunsTheJarByAbsolutePathWithTheHeap() {
+    void kernelJsonRunsTheJarByAbsolutePathThroughTheHeapScript() {
         Path jar = Path.of("build/fuseflow.jar");
         JsonObject spec = JsonParser.parseString(
                 KernelInstaller.kernelJson(Path.of("/opt/jdk/bin/java"), jar, "3g")).getAsJsonObject();
-        List<String> argv = new ArrayList<>();
-        spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
-        assertEquals(List.of("/opt/jdk/bin/java", "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-Xmx3g", "-cp",
-                jar.toAbsolutePath().toString(), "dev.fuseflow.jupyter.KernelMain", "{connection_file}"), argv);
+        List<String> argv = argv(spec);
+        assertEquals(List.of("/bin/sh", "-c"), argv.subList(0, 2));
+        assertTrue(argv.get(2).contains("${FUSEFLOW_KERNEL_XMX:-3g}"), argv.get(2));
+        assertEquals(List.of("/opt/jdk/bin/java", "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-cp",
+                jar.toAbsolutePath().toString(), "dev.fuseflow.jupyter.KernelMain", "{connection_file}"),
+                argv.subList(3, argv.size()));
         assertEquals("FuseFlow (Java)", spec.get("display_name").getAsString());
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
     }
 
+    /** The argv as Jupyter runs it, with /bin/echo as "java" so the command line it would exec is printed. */
+    @Test
+    void theHeapIsReadFromTheEnvironmentWhenTheKernelStarts() throws Exception {
+        requireShell();
+        String json = KernelInstaller.kernelJson(Path.of("/bin/echo"), Path.of("/opt/fuseflow.jar"), "3g");
+        Launch byDefault = launch(json, Map.of());
+        assertEquals(0, byDefault.exitCode(), byDefault.stderr());
+        assertEquals("-Xmx3g -Djava.awt.headless=true -XX:+UseSerialGC -cp /opt/fuseflow.jar "
+                + "dev.fuseflow.jupyter.KernelMain /tmp/kernel-1.json", byDefault.stdout().strip(),
+                "the install-time default");
+        for (String heap : List.of("768m", "12g", "2048", "1T")) {
+            Launch set = launch(json, Map.of("FUSEFLOW_KERNEL_XMX", heap));
+            assertEquals(0, set.exitCode(), set.stderr());
+            assertTrue(set.stdout().startsWith("-Xmx" + heap + " -Djava.awt.headless=true "), set.stdout());
+            assertTrue(set.stdout().strip().endsWith(" /tmp/kernel-1.json"), set.stdout());
+        }
+        assertTrue(launch(json, Map.of("FUSEFLOW_KERNEL_XMX", "")).stdout().startsWith("-Xmx3g "),
+                "empty counts as unset");
+        for (String heap : List.of("lots", "4gb", "0g", "04g", "1.5g", "-1g", "8g -Dx=1", "$(echo 1)g")) {
+            Launch bad = launch(json, Map.of("FUSEFLOW_KERNEL_XMX", heap));
+            assertEquals(2, bad.exitCode(), heap + ": " + bad.stdout());
+            assertEquals("", bad.stdout(), "java did not start for " + heap);
+            assertEquals("FUSEFLOW_KERNEL_XMX='" + heap + "' is not a heap size; use a number with an optional unit "
+                    + "k, m or g, e.g. 4g or 8192m (unset it for the default 3g)\n", bad.stderr(), "one sentence");
+        }
+    }
+
+    /** The script runs the real JDK too: a kernel JVM comes up with the heap of the environment. */
+    @Test
+    void theRealJvmGetsTheHeap() throws Exception {
+        requireShell();
+        String json = KernelInstaller.kernelJson(KernelInstaller.javaExecutable(), Path.of("/opt/fuseflow.jar"), "3g");
+        List<String> argv = new ArrayList<>(argv(JsonParser.parseString(json).getAsJsonObject()));
+        // keep the script and java, then ask the JVM for its flags instead of starting the kernel
+        List<String> probe = new ArrayList<>(argv.subList(0, 4));
+        probe.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        ProcessBuilder builder = new ProcessBuilder(probe).redirectErrorStream(true);
+        builder.environment().put("FUSEFLOW_KERNEL_XMX", "96m");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.lines().anyMatch(l -> l.matches("\\s*size_t MaxHeapSize\\s*=\\s*100663296\\s.*")),
+                "MaxHeapSize is 96 MiB");
+    }
     @Test
     void heapComesFromTheEnvironment() {
         assertEquals("4g", KernelInstaller.heap(Map.of()));
@@ -110,8 +156,39 @@ class KernelInstallerTest {
         }
         JsonArray argv = JsonParser.parseString(Files.readString(installed)).getAsJsonObject().getAsJsonArray("argv");
         assertTrue(argv.toString().contains(jar.toAbsolutePath().toString()), argv.toString());
-        assertTrue(argv.toString().contains("-Xmx768m"), argv.toString());
+        assertTrue(argv.get(2).getAsString().contains("${FUSEFLOW_KERNEL_XMX:-768m}"),
+                "the install-time value is the default: " + argv);
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("installed"), text.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Launch(int exitCode, String stdout, String stderr) {
+    }
+
+    /** Runs kernel.json's argv with Jupyter's substitution and {@code env} added to this JVM's environment. */
+    private static Launch launch(String kernelJson, Map<String, String> env) throws Exception {
+        List<String> argv = new ArrayList<>();
+        for (String word : argv(JsonParser.parseString(kernelJson).getAsJsonObject())) {
+            argv.add(word.replace("{connection_file}", "/tmp/kernel-1.json"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().remove("FUSEFLOW_KERNEL_XMX");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Launch(process.waitFor(), stdout, stderr);
+    }
+
+    private static List<String> argv(JsonObject spec) {
+        List<String> argv = new ArrayList<>();
+        spec.getAsJsonArray("argv").forEach(e -> argv.add(e.getAsString()));
+        return argv;
+    }
+
+    private static void requireShell() {
+        JupyterTooling.requireOrSkip(Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/bin/echo")),
+                "/bin/sh or /bin/echo (the kernel's heap script runs in sh)");
     }
 
     private static void assertUserError(List<String> args, String expected) {

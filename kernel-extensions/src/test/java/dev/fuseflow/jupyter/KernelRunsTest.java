@@ -49,6 +49,72 @@ class KernelRunsTest {
         }
     }
 
+    /** {@code FuseFlow.run} and the typed calls from a Java cell show the same one display as the magic. */
+    @Test
+    void aLongCommandFromJavaCodeShowsOneProgressDisplayUpdatedInPlace() {
+        FuseFlowKernel kernel = SharedKernel.get();
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        kernel.commandRunner(args -> {
+            threads.add(Thread.currentThread().getName());
+            Progress progress = kernel.progressListener();
+            for (int step = 1; step <= 8; step++) {
+                progress.update("sweep", step, 8, step + " cached");
+                Thread.sleep(NotebookProgress.SHOW_AFTER_MILLIS / 4);
+            }
+            return CommandOutput.text("swept " + args.get(0));
+        });
+        try {
+            Cell cell = SharedKernel.run("var out = FuseFlow.run(\"sweep --model zoo:gcn --dataset cora\");\n"
+                    + "out.plainText()");
+            assertNull(cell.error(), () -> String.join("\n", cell.errorLines()));
+            assertEquals("swept sweep", cell.resultText(), "the result is returned, not shown");
+            assertTrue(threads.size() == 1 && threads.get(0).startsWith("fuseflow-command-"),
+                    "on the command worker: " + threads);
+            assertEquals(1, cell.displays().size(), "one progress display: " + cell.displays());
+            DisplayData display = cell.displays().get(0);
+            assertNotNull(display.getDisplayId());
+            assertTrue(SharedKernel.data(display, "text/plain").startsWith("sweep zoo:gcn"),
+                    SharedKernel.data(display, "text/plain"));
+            assertTrue(cell.updates().size() >= 2, "updated in place, then finished: " + cell.updates().size());
+            assertTrue(cell.updates().stream().allMatch(u -> display.getDisplayId().equals(u.getDisplayId())));
+            String last = SharedKernel.data(cell.updates().get(cell.updates().size() - 1), "text/plain");
+            assertTrue(last.contains(": done") && last.contains("8 cached · 8/8"), last);
+        } finally {
+            kernel.commandRunner(kernel.workbenchRunner());
+        }
+    }
+
+    /**
+     * A typed call with the real workbench behind a slow start (so the display shows however fast the machine):
+     * the result is the simulation's, and the display ends with the simulation's own last report.
+     */
+    @Test
+    void aTypedCallShowsTheSimulationsProgress() {
+        FuseFlowKernel kernel = SharedKernel.get();
+        FuseFlowKernel.CommandRunner real = kernel.workbenchRunner();
+        kernel.commandRunner(args -> {
+            for (int i = 0; i < 8; i++) {
+                kernel.progressListener().update("simulate", 0, 2, "starting");
+                Thread.sleep(NotebookProgress.SHOW_AFTER_MILLIS / 4);
+            }
+            return real.execute(args);
+        });
+        try {
+            Cell cell = SharedKernel.run("var s = FuseFlow.simulate(\"--model zoo:spmm --dataset "
+                    + "synthetic:rows=200,cols=200,density=0.05,features=16,seed=1\");\ns.cycles() > 0");
+            assertNull(cell.error(), () -> String.join("\n", cell.errorLines()));
+            assertEquals("true", cell.resultText());
+            assertEquals(1, cell.displays().size(), "one progress display: " + cell.displays());
+            String first = SharedKernel.data(cell.displays().get(0), "text/plain");
+            assertTrue(first.startsWith("simulate zoo:spmm · "), first);
+            String last = SharedKernel.data(cell.updates().get(cell.updates().size() - 1), "text/plain");
+            assertTrue(last.startsWith("simulate zoo:spmm: done · checked against the CPU reference, ")
+                    && last.contains(" · 2/2 · "), last);
+        } finally {
+            kernel.commandRunner(kernel.workbenchRunner());
+        }
+    }
+
     @Test
     void aQuickCommandShowsNoProgress() {
         FuseFlowKernel kernel = SharedKernel.get();

@@ -1,15 +1,30 @@
 package dev.fuseflow.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fuseflow.diagnostics.UserError;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A run whose memory estimate exceeds the heap is refused before it allocates, with a --scale that fits. */
+/**
+ * A run whose memory estimate exceeds the heap is refused before it allocates, with a --scale that fits; in a
+ * sweep such a configuration is an error row and the others run.
+ */
 class MemoryGuardTest {
+
+    private static final String LARGER = "synthetic:rows=400,cols=400,density=0.1,features=8,seed=1";
+
+    @TempDir
+    Path cache;
 
     private static final String SMALL = "synthetic:rows=40,cols=40,density=0.1,features=8,seed=1";
 
@@ -95,6 +110,92 @@ class MemoryGuardTest {
                 "zoo:spmm", "--dataset", "synthetic:rows=3000000,cols=1000,density=0.000001,features=200,seed=1")));
         assertTrue(error.getMessage().startsWith("this run needs about") && error.getMessage().contains("--scale"),
                 error.getMessage());
+    }
+
+    private SweepResult sweep(Workbench workbench, String datasets) {
+        List<String> words = new ArrayList<>(List.of("sweep", "--model", "zoo:spmm", "--dataset", datasets,
+                "--par", "none,i:2", "--threads", "2", "--cache-dir", cache.toString()));
+        return (SweepResult) workbench.execute(words);
+    }
+
+    private static Workbench withBudget(long bytes) {
+        return new Workbench(() -> false, Progress.NONE, MemoryBudget.of(bytes));
+    }
+
+    @Test
+    void aSweepConfigurationTooLargeForTheHeapIsAnErrorRowWithSimulatesSentence() {
+        long small = ResolvedModel.forSimulation(spmm(), data(SMALL, 1)).estimate().total();
+        long larger = ResolvedModel.forSimulation(spmm(), data(LARGER, 1)).estimate().total();
+        assertTrue(4 * small < larger, small + " vs " + larger);
+        Workbench tight = withBudget(2 * small);
+        SweepResult result = sweep(tight, SMALL + "," + LARGER);
+        List<SweepRow> rows = result.rows();
+        assertEquals(4, rows.size());
+        for (SweepRow row : rows.subList(0, 2)) {
+            assertFalse(row.failed(), String.valueOf(row.get("error")));
+            assertTrue((Long) row.get("cycles") > 0);
+        }
+        UserError simulate = assertThrows(UserError.class, () -> tight.execute(List.of("simulate", "--model",
+                "zoo:spmm", "--dataset", LARGER)));
+        assertTrue(simulate.getMessage().contains("was not started; try --scale 0."), simulate.getMessage());
+        for (SweepRow row : rows.subList(2, 4)) {
+            assertEquals(simulate.getMessage(), row.get("error"), "the sentence simulate gives");
+            assertNull(row.get("cycles"));
+        }
+
+        SweepResult roomy = sweep(withBudget(4 * larger), SMALL + "," + LARGER);
+        SweepRow ran = roomy.rows().get(2);
+        assertFalse(ran.failed(), String.valueOf(ran.get("error")));
+        assertEquals(Boolean.FALSE, ran.get("cached"), "a refusal is not cached: a larger heap runs it");
+        assertEquals(Boolean.TRUE, roomy.rows().get(0).get("cached"));
+    }
+
+    @Test
+    void aRegisteredDatasetTooLargeForTheHeapGivesErrorRowsAndIsNotGenerated() {
+        long small = ResolvedModel.forSimulation(spmm(), data(SMALL, 1)).estimate().total();
+        long start = System.nanoTime();
+        SweepResult result = sweep(withBudget(2 * small), SMALL + ",mag");
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "mag was not generated");
+        List<SweepRow> rows = result.rows();
+        assertFalse(rows.get(0).failed(), String.valueOf(rows.get(0).get("error")));
+        SweepRow mag = rows.get(rows.size() - 1);
+        assertEquals("mag", mag.get("dataset"));
+        assertTrue(String.valueOf(mag.get("error")).contains("was not started; try --scale"), mag.cells().toString());
+    }
+
+    /** The real heap: the configuration of the simulate test above is an error row, not an OutOfMemoryError. */
+    @Test
+    void aSweepOnTheRealHeapRefusesTheConfigurationWhoseOutputsCannotFit() {
+        SweepResult result = sweep(new Workbench(() -> false, Progress.NONE),
+                SMALL + ",synthetic:rows=3000000,cols=1000,density=0.000001,features=200,seed=1");
+        List<SweepRow> rows = result.rows();
+        assertFalse(rows.get(0).failed(), String.valueOf(rows.get(0).get("error")));
+        String error = String.valueOf(rows.get(3).get("error"));
+        assertTrue(error.startsWith("this run needs about") && error.contains("--scale"), error);
+    }
+
+    @Test
+    void theGateHoldsBackWhatFitsOnlyAloneAndRefusesWhatNeverFits() throws Exception {
+        MemoryGate gate = new MemoryGate(MemoryBudget.of(100), 0.5);
+        MemoryGate.Admission first = gate.admit(new MemoryEstimate(30, 30), () -> false);
+        assertEquals(60, gate.admitted());
+        CompletableFuture<MemoryGate.Admission> second = CompletableFuture.supplyAsync(
+                () -> gate.admit(new MemoryEstimate(50, 20), () -> false));
+        Thread.sleep(200);
+        assertFalse(second.isDone(), "70 more does not fit beside 60 in 100");
+        first.close();
+        MemoryGate.Admission admitted = second.get(5, TimeUnit.SECONDS);
+        assertEquals(70, gate.admitted());
+        admitted.close();
+        admitted.close();
+        assertEquals(0, gate.admitted(), "closing twice gives back once");
+        UserError never = assertThrows(UserError.class, () -> gate.admit(new MemoryEstimate(100, 300), () -> false));
+        assertTrue(never.getMessage().contains("try --scale 0.22"), never.getMessage());
+        MemoryGate.Admission small = gate.admit(new MemoryEstimate(10, 0), () -> false);
+        assertThrows(CancelledException.class, () -> gate.admit(new MemoryEstimate(95, 0), () -> true),
+                "a waiting configuration sees the cancel flag");
+        small.close();
+        assertEquals(0, gate.admitted());
     }
 
     @Test

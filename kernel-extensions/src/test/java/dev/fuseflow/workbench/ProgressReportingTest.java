@@ -53,6 +53,56 @@ class ProgressReportingTest {
                 + Simulation.PROGRESS_EVERY + " token steps: " + engine.size());
     }
 
+    private static List<Update> record(List<String> line) {
+        List<Update> updates = new ArrayList<>();
+        Progress recorder = (task, done, total, detail) -> updates.add(new Update(task, done, total, detail));
+        new Workbench(() -> false, recorder).execute(line);
+        return updates;
+    }
+
+    /** True-block values: the block engine reports nothing inside a group, so the runner reports each group. */
+    @Test
+    void aTrueBlockRunReportsEachGroupAndTheVerification() {
+        List<Update> updates = record(List.of("simulate", "--model", "einsum:A: (compressed, compressed) [64, 64]; "
+                + "B: (compressed, compressed) [64, 64]; C: (compressed, compressed) [64, 32]; "
+                + "T: (compressed, compressed) [64, 64]; Y: (compressed, compressed) [64, 32]; "
+                + "T(i,j) = A(i,k) * B(k,j); Y(i,l) = T(i,j) * C(j,l)", "--fusion", "unfused", "--dataset",
+                "generated:density=0.2", "--values", "true-block", "--block", "16"));
+        assertEquals(List.of(0, 1, 2, 3), updates.stream().map(Update::done).toList(), updates.toString());
+        assertTrue(updates.stream().allMatch(u -> u.total() == 3 && u.task().equals("simulate")), updates.toString());
+        assertEquals("group 1 of 2, 0 token steps", updates.get(0).detail());
+        assertTrue(updates.get(1).detail().startsWith("group 2 of 2, ") && updates.get(1).tokens() > 0,
+                updates.get(1).detail());
+        assertTrue(updates.get(2).detail().startsWith(ProgramRunner.VERIFYING + ", "), updates.get(2).detail());
+        assertTrue(updates.get(2).tokens() > updates.get(1).tokens());
+        assertTrue(updates.get(3).detail().startsWith("checked against the CPU reference, "), updates.get(3).detail());
+    }
+
+    /** --decoders: the decoder's groups and verification, then those of the last decoder's tail, in one count. */
+    @Test
+    void aComposedRunReportsTheDecoderAndThenTheLastDecodersTail() {
+        List<Update> updates = record(List.of("simulate", "--model", "zoo:gpt3-bigbird", "--dataset",
+                "bigbird:block=16", "--scale", "0.0625", "--fusion", "full", "--decoders", "12"));
+        int total = updates.get(0).total();
+        assertTrue(updates.stream().allMatch(u -> u.total() == total), updates.toString());
+        List<String> labels = updates.stream().map(u -> u.detail().replaceAll(", [0-9,]+ token steps$", ""))
+                .distinct().toList();
+        int tail = labels.indexOf(ComposedDecoders.TAIL + "group 1 of 1");
+        assertTrue(tail > 0 && labels.get(tail - 1).equals(ProgramRunner.VERIFYING), labels.toString());
+        assertEquals(ComposedDecoders.TAIL + ProgramRunner.VERIFYING, labels.get(tail + 1), labels.toString());
+        assertEquals(total, labels.size() - 1, "a step per label, and the last label is the end: " + labels);
+        int previousDone = 0;
+        long previousTokens = 0;
+        for (Update update : updates) {
+            assertTrue(update.done() >= previousDone && update.tokens() >= previousTokens, updates.toString());
+            previousDone = update.done();
+            previousTokens = update.tokens();
+        }
+        assertEquals(total, updates.get(updates.size() - 1).done());
+        assertTrue(updates.stream().filter(u -> u.detail().startsWith(ComposedDecoders.TAIL)).allMatch(u ->
+                u.done() >= tail), "the tail's steps come after the decoder's");
+    }
+
     @Test
     void stepsAdvanceWithEachNewLabel() {
         List<Update> updates = new ArrayList<>();

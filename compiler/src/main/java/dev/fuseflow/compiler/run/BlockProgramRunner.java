@@ -7,6 +7,7 @@ import dev.fuseflow.compiler.ir.TensorDecl;
 import dev.fuseflow.compiler.reference.ReferenceEvaluator;
 import dev.fuseflow.compiler.reference.ReferenceTensor;
 import dev.fuseflow.compiler.reference.Verification;
+import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.stats.Statistics;
@@ -35,6 +36,17 @@ public final class BlockProgramRunner {
 
     public RunResult run(CompiledProgram blocked, Program original, Map<String, FiberTensor> inputs, int blockSize,
             BooleanSupplier cancelled) {
+        return run(blocked, original, inputs, blockSize, cancelled, ProgressListener.NONE);
+    }
+
+    /**
+     * As {@link #run(CompiledProgram, Program, Map, int, BooleanSupplier)}, telling {@code progress} where it is
+     * with the labels {@link ProgramRunner} uses: {@code "group G of N"} as group G starts, with the token steps
+     * of the groups before it (the block engine reports nothing from inside a group), then
+     * {@value ProgramRunner#VERIFYING}.
+     */
+    public RunResult run(CompiledProgram blocked, Program original, Map<String, FiberTensor> inputs, int blockSize,
+            BooleanSupplier cancelled, ProgressListener progress) {
         long start = System.nanoTime();
         Map<String, BlockTensor> tensors = new HashMap<>();
         Map<String, FiberTensor> expandedInputs = new LinkedHashMap<>();
@@ -46,13 +58,18 @@ public final class BlockProgramRunner {
         List<GroupResult> groups = new ArrayList<>();
         Statistics total = null;
         Map<String, BlockTensor> produced = new LinkedHashMap<>();
+        long tokensBefore = 0;
         for (CompiledGroup group : blocked.groups()) {
+            progress.update("group " + (groups.size() + 1) + " of " + blocked.groups().size(), tokensBefore,
+                    ProgressListener.UNKNOWN);
             SimulationResult result = simulator.simulateBlocks(group.graph(), tensors, cancelled);
+            tokensBefore += result.statistics().tokens();
             groups.add(new GroupResult(group.index(), group.order().name(), result));
             total = total == null ? result.statistics() : total.plus(result.statistics());
             tensors.putAll(result.blockOutputs());
             produced.putAll(result.blockOutputs());
         }
+        progress.update(ProgramRunner.VERIFYING, tokensBefore, ProgressListener.UNKNOWN);
         Map<String, ReferenceTensor> reference = new ReferenceEvaluator(cancelled).evaluate(original, expandedInputs,
                 produced.keySet());
         List<Verification> verifications = new ArrayList<>();
