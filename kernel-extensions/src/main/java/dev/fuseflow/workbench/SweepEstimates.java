@@ -33,14 +33,11 @@ final class SweepEstimates {
             if (!point.runnable()) {
                 continue;
             }
-            CostEstimate estimate;
-            try {
-                ResolvedModel resolved = point.bound().resolved();
-                CompiledProgram compiled = resolved.compile(point.orderSpec(), point.bound().inputs());
-                estimate = CostModel.measured(resolved.program, point.bound().inputs()).estimateCompiled(compiled);
-            } catch (UserError e) {
+            java.util.Optional<CostEstimate> found = estimate(point);
+            if (found.isEmpty()) {
                 continue; // it cannot compile; the run reports why in its row
             }
+            CostEstimate estimate = found.get();
             estimates.put(i, estimate);
             String group = group(point.coordinates());
             groupOf.put(i, group);
@@ -53,6 +50,24 @@ final class SweepEstimates {
                 }
             }
         }
+    }
+
+    /** The cost model's estimate of a runnable configuration from its own inputs; empty when it cannot compile. */
+    static java.util.Optional<CostEstimate> estimate(SweepPoint point) {
+        try {
+            ResolvedModel resolved = point.bound().resolved();
+            CompiledProgram compiled = resolved.compile(point.orderSpec(), point.bound().inputs());
+            return java.util.Optional.of(CostModel.measured(resolved.program, point.bound().inputs())
+                    .estimateCompiled(compiled));
+        } catch (UserError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The estimated cycles of a configuration, or empty when it has no estimate. */
+    java.util.Optional<Double> cycles(int index) {
+        CostEstimate estimate = estimates.get(index);
+        return estimate == null ? java.util.Optional.empty() : java.util.Optional.of(estimate.cycles());
     }
 
     private static String group(Map<String, Object> coordinates) {

@@ -97,7 +97,8 @@ final class SweepRunner {
         Tally tally = new Tally(points.size(), cached, points.size() - toRun.size(), errors);
         progress.update("sweep", tally.done(), points.size(), tally.detail());
         if (!toRun.isEmpty()) {
-            simulate(points, rows, toRun, tally);
+            simulate(points, rows, threads > 1 && toRun.size() > threads ? longestFirst(points, toRun, estimates)
+                    : toRun, tally);
         }
         double wallMs = (System.nanoTime() - start) / 1e6;
         return new SweepResult.Rows(List.of(rows), cached, toRun.size(), errors + tally.newErrors.get(),
@@ -128,6 +129,29 @@ final class SweepRunner {
             int errors = errorsBefore + newErrors.get();
             return cached + " cached" + (errors == 0 ? "" : ", " + errors + (errors == 1 ? " error" : " errors"));
         }
+    }
+
+    /**
+     * The configurations to run, longest first by the cost model's estimated cycles (those without an
+     * estimate last, in grid order): on a pool, the longest ones then start at once instead of last, when
+     * they would leave the other threads idle while they finish. The rows keep their grid order.
+     */
+    static List<Integer> longestFirst(List<SweepPoint> points, List<Integer> toRun, SweepEstimates estimates) {
+        Map<Integer, Double> cycles = new java.util.HashMap<>();
+        for (int index : toRun) {
+            Optional<Double> known = estimates == null ? Optional.empty() : estimates.cycles(index);
+            if (known.isEmpty()) {
+                try {
+                    known = SweepEstimates.estimate(points.get(index)).map(e -> e.cycles());
+                } catch (RuntimeException e) {
+                    known = Optional.empty(); // the run itself reports what is wrong
+                }
+            }
+            cycles.put(index, known.orElse(-1.0));
+        }
+        List<Integer> ordered = new ArrayList<>(toRun);
+        ordered.sort(java.util.Comparator.comparingDouble((Integer index) -> -cycles.get(index)));
+        return ordered;
     }
 
     private void simulate(List<SweepPoint> points, SweepRow[] rows, List<Integer> toRun, Tally tally) {
