@@ -68,12 +68,17 @@ public final class ProgramRunner {
             SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled,
                     (ignored, done, unknown) -> progress.update(label, offset + done, unknown), label);
             tokensBefore += result.statistics().tokens();
-            groups.add(new GroupResult(group.index(), group.order().name(), result));
-            total = total == null ? result.statistics() : total.plus(result.statistics());
+            // only the materialised copy of an output is kept (read by later groups, verified, and the group's
+            // outputs): holding the written one as well doubled the memory of every intermediate
+            Map<String, FiberTensor> stored = new java.util.LinkedHashMap<>();
             for (var output : result.outputs().entrySet()) {
-                produced.put(output.getKey(), output.getValue());
-                tensors.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
+                stored.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
+            groups.add(new GroupResult(group.index(), group.order().name(), new SimulationResult(result.graph(),
+                    result.statistics(), result.primitives(), stored, result.blockOutputs(), result.wallNanos())));
+            total = total == null ? result.statistics() : total.plus(result.statistics());
+            produced.putAll(stored);
+            tensors.putAll(stored);
         }
         String skipped = ProgramRunner.referenceTooLarge(compiled.program(), name -> inputs.get(name) == null
                 ? Long.MAX_VALUE : inputs.get(name).storedCount());
