@@ -81,10 +81,15 @@ final class SparseTerm {
      * product with coordinates given over {@code over} is this term's flat position.
      */
     long[] strides(List<IndexVar> over) {
+        return stridesOver(vars, strides, over);
+    }
+
+    /** The weights {@code own} of the variables {@code vars}, rearranged for {@code over} (0 for the ones absent). */
+    static long[] stridesOver(List<IndexVar> vars, long[] own, List<IndexVar> over) {
         long[] out = new long[over.size()];
         for (int k = 0; k < over.size(); k++) {
             int at = vars.indexOf(over.get(k));
-            out[k] = at < 0 ? 0 : strides[at];
+            out[k] = at < 0 ? 0 : own[at];
         }
         return out;
     }

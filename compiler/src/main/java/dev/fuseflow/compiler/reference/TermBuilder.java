@@ -68,13 +68,7 @@ final class TermBuilder {
 
     /** Row-major strides of the term being built, one per variable of {@code over} (0 for variables it lacks). */
     long[] strides(List<IndexVar> over) {
-        long[] own = SparseTerm.rowMajorStrides(dims);
-        long[] out = new long[over.size()];
-        for (int k = 0; k < over.size(); k++) {
-            int at = vars.indexOf(over.get(k));
-            out[k] = at < 0 ? 0 : own[at];
-        }
-        return out;
+        return SparseTerm.stridesOver(vars, SparseTerm.rowMajorStrides(dims), over);
     }
 
     /** Adds (or, for a max reduction, keeps the larger of) a contribution at a flat position. */
