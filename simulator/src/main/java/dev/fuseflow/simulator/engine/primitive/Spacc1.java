@@ -123,9 +123,10 @@ public final class Spacc1 extends Primitive {
                             // by the look-ahead above).
                             take(inner);
                             take(val);
-                        } else if (!Token.isStop(next) && Token.payload(i) != 0) {
-                            throw grammarError(inner, i, "S0 before the next outer coordinate");
                         }
+                        // A coordinate next: the inner stop opens that coordinate's inner stream. It is S0 for
+                        // an empty inner fiber, or S1 and higher when that fiber is also the last of its outer
+                        // fiber (merged stops); Comal asserts S0 and panics on the rest (simulator/DEVIATIONS.md).
                     }
                     fiberHadCoordinate = false;
                     t++;

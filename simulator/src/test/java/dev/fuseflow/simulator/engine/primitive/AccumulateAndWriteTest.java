@@ -56,6 +56,10 @@ class AccumulateAndWriteTest {
         "0 2 S0 2 S1 D | 0 2 3 S0 0 2 3 S1 0 2 3 S2 D  | 50 5 10 S0 40 4 8 S1 -40 33 36 S2 D  | 0 2 3 S0 0 2 3 S1 D | 90 9 18 S0 -40 33 36 S1 D",
         "S0 0 S1 D     | S1 0 1 S2 D                   | S1 1 2 S2 D                          | S0 0 1 S1 D         | S0 1 2 S1 D",
         "0 S0 S0 1 S1 D | 0 S1 S1 1 S2 D               | 3 S1 S1 4 S2 D                       | 0 S0 S0 1 S1 D      | 3 S0 S0 4 S1 D",
+        // Rows (0) and (0) of an outer level over an inner fiber that is empty: the second row's inner S2
+        // closes that empty fiber and the outer stream at once, and waits for the outer coordinate it belongs to.
+        "0 S0 0 S1 D    | S1 S2 D                      | S1 S2 D                              | S0 S1 D             | S0 S1 D",
+        "0 1 S0 1 S1 D  | 4 S0 S1 S2 D                 | 7 S0 S1 S2 D                         | 4 S0 S1 D           | 7 S0 S1 D",
     })
     void spacc1AccumulatesAcrossTheOuterLevel(String outer, String inner, String vals, String outCrd, String outVal) {
         Channel crd = empty("crd");
