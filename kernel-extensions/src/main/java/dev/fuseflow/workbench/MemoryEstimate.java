@@ -18,7 +18,9 @@ import java.util.Set;
  *       the inputs' entries estimated from the parts' bytes), unless it is too large to be built at all,
  *       when the run skips the check ({@code ProgramRunner.referenceTooLarge});</li>
  *   <li>the tensors the simulator writes, at worst every cell as a coordinate and a value
- *       ({@value #WRITTEN_BYTES_PER_CELL} bytes), kept once as written and once materialised.</li>
+ *       ({@value #WRITTEN_BYTES_PER_CELL} bytes): every one materialised for the later groups and the
+ *       check, and the largest one twice, because a group's written copy lives until its group ends
+ *       ({@code ProgramRunner}).</li>
  * </ul>
  * Token FIFOs are left out: they are bounded by the graph's buffering, not by the data.
  *
@@ -38,11 +40,15 @@ record MemoryEstimate(long datasetBytes, long tensorBytes) {
     static MemoryEstimate ofRun(Program program, long partBytes) {
         Set<String> inputs = Set.copyOf(program.inputs());
         long tensors = referenceBytes(program, partBytes);
+        long largestWritten = 0;
         for (TensorDecl tensor : program.tensors().values()) {
             if (!inputs.contains(tensor.name())) {
-                tensors = saturatingAdd(tensors, saturatingMultiply(cells(tensor), 2L * WRITTEN_BYTES_PER_CELL));
+                long written = saturatingMultiply(cells(tensor), WRITTEN_BYTES_PER_CELL);
+                tensors = saturatingAdd(tensors, written);
+                largestWritten = Math.max(largestWritten, written);
             }
         }
+        tensors = saturatingAdd(tensors, largestWritten);
         return new MemoryEstimate(saturatingMultiply(partBytes, 2), tensors);
     }
 

@@ -62,6 +62,23 @@ class MemoryGuardTest {
     }
 
     @Test
+    void everyWrittenTensorIsHeldOnceAndOnlyTheLargestTwice() {
+        // T (10x30) and Y (10x20) are written; the largest, T, also lives as its written copy during its group
+        var program = dev.fuseflow.compiler.frontend.einsum.EinsumParser.parse("""
+                # program two_outputs
+                A: (dense, dense) [10, 30]
+                B: (dense, dense) [30, 20]
+                T: (dense, dense) [10, 30]
+                Y: (dense, dense) [10, 20]
+                T(i,k) = relu(A(i,k))
+                Y(i,j) = T(i,k) * B(k,j)
+                """, "test", "two_outputs");
+        MemoryEstimate estimate = MemoryEstimate.ofRun(program, 1000);
+        long written = (300 + 200 + 300) * (long) MemoryEstimate.WRITTEN_BYTES_PER_CELL;
+        assertEquals(written, estimate.tensorBytes() - MemoryEstimate.referenceBytes(program, 1000));
+    }
+
+    @Test
     void aRunThatDoesNotFitIsRefusedWithAScaleThatWould() {
         // the run needs about 60 KiB: data and inputs 6 KiB, reference and written output 54 KiB
         UserError error = assertThrows(UserError.class,
