@@ -2,23 +2,23 @@ package dev.fuseflow.jupyter;
 
 import com.google.gson.GsonBuilder;
 import dev.fuseflow.diagnostics.UserError;
-import java.io.ByteArrayOutputStream;
+import dev.fuseflow.process.ProcessInterruptedException;
+import dev.fuseflow.process.ProcessResult;
+import dev.fuseflow.process.ProcessRunner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -97,13 +97,13 @@ public final class KernelInstaller {
             Files.writeString(spec.resolve("kernel.json"), json);
             List<String> command = List.of(jupyter, "kernelspec", "install", options.scope, "--replace",
                     "--name", options.name, spec.toString());
-            Result result = exec(command, env);
-            if (!result.output.isBlank()) {
-                out.print(result.output.endsWith("\n") ? result.output : result.output + "\n");
+            ProcessResult result = exec(command, env);
+            if (!result.output().isBlank()) {
+                out.print(result.output().endsWith("\n") ? result.output() : result.output() + "\n");
             }
-            if (result.exitCode != 0) {
+            if (result.exitCode() != 0) {
                 throw UserError.of("'" + String.join(" ", command.subList(1, command.size() - 1))
-                        + "' failed with exit code " + result.exitCode + ": " + lastLine(result.output));
+                        + "' failed with exit code " + result.exitCode() + ": " + lastLine(result.output()));
             }
             out.println("FuseFlow kernel '" + options.name + "' installed: runs " + jar + " with the heap of "
                     + XMX_ENV + " when the kernel starts, else -Xmx" + xmx);
@@ -266,35 +266,21 @@ public final class KernelInstaller {
                 + "it, e.g. apt-get install jupyter-client jupyter-nbconvert, or set " + JUPYTER_ENV);
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    /** How long {@code jupyter kernelspec install} may take. */
+    private static final Duration KERNELSPEC_TIMEOUT = Duration.ofSeconds(120);
 
-    private static Result exec(List<String> command, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                in.transferTo(output);
-            } catch (IOException ignored) {
-                // the process ended; what was read is kept
-            }
-        }, "fuseflow-kernelspec-output");
-        reader.start();
+    private static ProcessResult exec(List<String> command, Map<String, String> env) throws IOException {
+        ProcessResult result;
         try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw UserError.of("'" + String.join(" ", command) + "' did not finish within 120 seconds");
-            }
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            result = new ProcessRunner(command).extraEnvironment(env).timeout(KERNELSPEC_TIMEOUT).run();
+        } catch (ProcessInterruptedException e) {
             throw UserError.of("kernel install was interrupted");
         }
-        return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+        if (result.timedOut()) {
+            throw UserError.of("'" + String.join(" ", command) + "' did not finish within "
+                    + KERNELSPEC_TIMEOUT.toSeconds() + " seconds");
+        }
+        return result;
     }
 
     private static String lastLine(String output) {

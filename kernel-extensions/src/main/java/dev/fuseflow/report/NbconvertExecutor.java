@@ -2,10 +2,11 @@ package dev.fuseflow.report;
 
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.jupyter.KernelInstaller;
-import java.io.ByteArrayOutputStream;
+import dev.fuseflow.process.ProcessInterruptedException;
+import dev.fuseflow.process.ProcessResult;
+import dev.fuseflow.process.ProcessRunner;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class NbconvertExecutor implements NotebookExecutor {
         environment.put("JUPYTER_PATH", jupyterPath + (existing.isBlank() ? "" : File.pathSeparator + existing));
         environment.put(RunLog.ENV, runLog.toString());
         environment.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
-        Result result = run(command, environment, notebook.toAbsolutePath().getParent());
+        ProcessResult result = run(command, environment, notebook.toAbsolutePath().getParent());
         if (result.exitCode() != 0) {
             throw UserError.of("executing " + notebook + " failed (nbconvert exit code " + result.exitCode() + "): "
                     + reason(result.output()) + (settings.allowErrors() ? ""
@@ -88,36 +89,11 @@ public final class NbconvertExecutor implements NotebookExecutor {
         return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, Map<String, String> env, Path dir) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
+    private static ProcessResult run(List<String> command, Map<String, String> env, Path dir) {
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = process.getInputStream()) {
-                    in.transferTo(output);
-                } catch (IOException ignored) {
-                    // the process ended; what was read is kept
-                }
-            }, "fuseflow-nbconvert-output");
-            reader.start();
-            int code;
-            try {
-                code = process.waitFor();
-                reader.join(10_000);
-            } catch (InterruptedException e) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw UserError.of("the report was interrupted while executing the notebook");
-            }
-            return new Result(code, output.toString(StandardCharsets.UTF_8));
+            return new ProcessRunner(command).environment(env).directory(dir).run();
+        } catch (ProcessInterruptedException e) {
+            throw UserError.of("the report was interrupted while executing the notebook");
         } catch (IOException e) {
             throw UserError.of("cannot start '" + command.get(0) + " nbconvert': " + e.getMessage()
                     + "; install it with apt-get install jupyter-nbconvert jupyter-client");

@@ -1,16 +1,16 @@
 package dev.fuseflow.report;
 
-import java.io.ByteArrayOutputStream;
+import dev.fuseflow.process.ProcessInterruptedException;
+import dev.fuseflow.process.ProcessResult;
+import dev.fuseflow.process.ProcessRunner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Which FuseFlow produced a report: the project version (from the jar's manifest) and the git commit of the
@@ -58,32 +58,17 @@ public record SourceVersion(String version, String commit, boolean dirty) {
         return Optional.empty();
     }
 
-    /** Runs git in {@code dir}; empty when git is missing, fails or hangs. */
+    /** How long a git command may take before the commit is given as unknown. */
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Runs git in {@code dir}; empty when git is missing, fails, hangs or is interrupted. */
     static Optional<String> git(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            process.getOutputStream().close();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = process.getInputStream()) {
-                    in.transferTo(out);
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            reader.start();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            reader.join(2_000);
-            return process.exitValue() == 0 ? Optional.of(out.toString(StandardCharsets.UTF_8)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            ProcessResult result = new ProcessRunner(command).discardErrors().timeout(GIT_TIMEOUT).run();
+            return result.exitCode() == 0 && !result.timedOut() ? Optional.of(result.output()) : Optional.empty();
+        } catch (IOException | ProcessInterruptedException e) {
             return Optional.empty();
         }
     }

@@ -14,6 +14,7 @@ import dev.fuseflow.simulator.engine.ValueMode;
 import dev.fuseflow.simulator.memory.MemorySpec;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Runs {@code simulate}: resolves model and dataset, compiles, simulates, verifies, builds the report. */
 final class SimulationRunner {
@@ -60,14 +61,43 @@ final class SimulationRunner {
      */
     static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
             EngineOptions options, Integer decoders, BooleanSupplier cancelled, Progress progress) {
+        return simulate(modelSpec, bound, orderSpec,
+                () -> compile(bound, orderSpec, options.values() == ValueMode.TRUE_BLOCK, options.blockSize()),
+                options, decoders, cancelled, progress);
+    }
+
+    /**
+     * As {@link #simulate(String, ResolvedModel.Bound, String, EngineOptions, Integer, BooleanSupplier)}, running
+     * the program {@code compiledProgram} supplies, which must be {@link #compile} of the same bound model, order
+     * and value mode (a sweep passes the one it compiled for the cost model). It is asked for where simulate would
+     * compile, after the options are checked, so a configuration fails with the same error either way.
+     */
+    static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            Supplier<CompiledProgram> compiledProgram, EngineOptions options, Integer decoders,
+            BooleanSupplier cancelled) {
+        return simulate(modelSpec, bound, orderSpec, compiledProgram, options, decoders, cancelled, Progress.NONE);
+    }
+
+    /**
+     * The program {@code simulate} runs for {@code bound} under {@code orderSpec}: blocked into
+     * {@code blockSize}² tiles when {@code tiles} (true-block values), else the scalar program with {@code auto}
+     * orders chosen by the cost model on the inputs (block-timing changes only latencies, so it runs that too).
+     */
+    static CompiledProgram compile(ResolvedModel.Bound bound, String orderSpec, boolean tiles, int blockSize) {
+        return tiles ? bound.resolved().compileBlocked(orderSpec, blockSize)
+                : bound.resolved().compile(orderSpec, bound.inputs());
+    }
+
+    private static SimulationReport simulate(String modelSpec, ResolvedModel.Bound bound, String orderSpec,
+            Supplier<CompiledProgram> compiledProgram, EngineOptions options, Integer decoders,
+            BooleanSupplier cancelled, Progress progress) {
         DecoderComposition composition = decoders == null ? null : ComposedDecoders.plan(bound.resolved(), decoders);
         boolean tiles = options.values() == ValueMode.TRUE_BLOCK;
         if (tiles && composition != null) {
             throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
                     + "decoder, so leave out --decoders or use --values block-timing");
         }
-        CompiledProgram compiled = tiles ? bound.resolved().compileBlocked(orderSpec, options.blockSize())
-                : bound.resolved().compile(orderSpec, bound.inputs());
+        CompiledProgram compiled = compiledProgram.get();
         CompiledProgram lastTail = composition == null ? null
                 : ComposedDecoders.lastTail(composition, bound.resolved(), orderSpec);
         Simulator simulator = new Simulator(options);

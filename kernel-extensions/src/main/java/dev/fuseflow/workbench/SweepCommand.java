@@ -63,13 +63,15 @@ final class SweepCommand implements Callable<CommandOutput> {
         }
         SweepGrid grid = SweepGrid.parse(o, defaultFusion, workbench.memoryBudget());
         List<SweepPoint> points = grid.expand(workbench.cancelled());
-        SweepEstimates estimates = o.estimate || o.prune != null ? new SweepEstimates(points, o.prune) : null;
+        SweepPrograms programs = new SweepPrograms(); // each point compiles once, for its estimate and its run
+        SweepEstimates estimates = o.estimate || o.prune != null ? new SweepEstimates(points, o.prune, programs)
+                : null;
         SweepRunner.CacheUse use = o.noCache ? SweepRunner.CacheUse.OFF
                 : o.refresh ? SweepRunner.CacheUse.REFRESH : SweepRunner.CacheUse.READ_WRITE;
         ResultCache cache = ResultCache.at(o.cacheDir, SweepRunner.stderrWarnings());
         SweepResult result = new SweepResult(
                 new SweepRunner(cache, use, threads, workbench.cancelled(), workbench.progress(),
-                        new MemoryGate(workbench.memoryBudget(), o.scale)).run(points, estimates),
+                        new MemoryGate(workbench.memoryBudget(), o.scale)).run(points, estimates, programs),
                 o.json ? SweepResult.Format.JSON : o.csv ? SweepResult.Format.CSV : SweepResult.Format.TEXT,
                 comparison);
         if (o.output != null) {

@@ -25,7 +25,16 @@ final class SweepEstimates {
     private final Map<Integer, CostEstimate> estimates = new HashMap<>();
     private final Set<Integer> pruned = new HashSet<>();
 
+    /** The estimates of {@code points}, compiling each with a {@link SweepPrograms} of its own. */
     SweepEstimates(List<SweepPoint> points, Double margin) {
+        this(points, margin, new SweepPrograms());
+    }
+
+    /**
+     * The estimates of {@code points}, each compiled by {@code programs}, which keeps the programs for the
+     * sweep's runs.
+     */
+    SweepEstimates(List<SweepPoint> points, Double margin, SweepPrograms programs) {
         Map<String, Double> best = new LinkedHashMap<>();
         Map<Integer, String> groupOf = new HashMap<>();
         for (int i = 0; i < points.size(); i++) {
@@ -33,7 +42,7 @@ final class SweepEstimates {
             if (!point.runnable()) {
                 continue;
             }
-            java.util.Optional<CostEstimate> found = estimate(point);
+            java.util.Optional<CostEstimate> found = estimate(i, point, programs);
             if (found.isEmpty()) {
                 continue; // it cannot compile; the run reports why in its row
             }
@@ -52,11 +61,14 @@ final class SweepEstimates {
         }
     }
 
-    /** The cost model's estimate of a runnable configuration from its own inputs; empty when it cannot compile. */
-    static java.util.Optional<CostEstimate> estimate(SweepPoint point) {
+    /**
+     * The cost model's estimate of the runnable configuration at {@code index} from its own inputs; empty when it
+     * cannot compile. {@code programs} compiles it and keeps the program for its run.
+     */
+    static java.util.Optional<CostEstimate> estimate(int index, SweepPoint point, SweepPrograms programs) {
         try {
             ResolvedModel resolved = point.bound().resolved();
-            CompiledProgram compiled = resolved.compile(point.orderSpec(), point.bound().inputs());
+            CompiledProgram compiled = programs.forEstimate(index, point);
             return java.util.Optional.of(CostModel.measured(resolved.program, point.bound().inputs())
                     .estimateCompiled(compiled));
         } catch (UserError e) {

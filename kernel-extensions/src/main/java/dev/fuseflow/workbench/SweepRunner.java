@@ -59,13 +59,12 @@ final class SweepRunner {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The rows of {@code points}, in their order. */
-    SweepResult.Rows run(List<SweepPoint> points) {
-        return run(points, null);
-    }
-
-    /** As {@link #run(List)}, with the cost model's estimates in every row and pruned rows left unsimulated. */
-    SweepResult.Rows run(List<SweepPoint> points, SweepEstimates estimates) {
+    /**
+     * The rows of {@code points}, in their order; with {@code estimates}, the cost model's estimates are in every
+     * row and pruned rows are left unsimulated. {@code programs} compiles the points: those it kept from the
+     * estimates are not compiled again.
+     */
+    SweepResult.Rows run(List<SweepPoint> points, SweepEstimates estimates, SweepPrograms programs) {
         long start = System.nanoTime();
         SweepRow[] rows = new SweepRow[points.size()];
         List<Integer> toRun = new ArrayList<>();
@@ -94,11 +93,12 @@ final class SweepRunner {
                 toRun.add(i);
             }
         }
+        programs.keepOnly(toRun); // the cached and pruned points will not run
         Tally tally = new Tally(points.size(), cached, points.size() - toRun.size(), errors);
         progress.update("sweep", tally.done(), points.size(), tally.detail());
         if (!toRun.isEmpty()) {
-            simulate(points, rows, threads > 1 && toRun.size() > threads ? longestFirst(points, toRun, estimates)
-                    : toRun, tally);
+            simulate(points, rows, threads > 1 && toRun.size() > threads
+                    ? longestFirst(points, toRun, estimates, programs) : toRun, programs, tally);
         }
         double wallMs = (System.nanoTime() - start) / 1e6;
         return new SweepResult.Rows(List.of(rows), cached, toRun.size(), errors + tally.newErrors.get(),
@@ -134,15 +134,17 @@ final class SweepRunner {
     /**
      * The configurations to run, longest first by the cost model's estimated cycles (those without an
      * estimate last, in grid order): on a pool, the longest ones then start at once instead of last, when
-     * they would leave the other threads idle while they finish. The rows keep their grid order.
+     * they would leave the other threads idle while they finish. The rows keep their grid order. Points
+     * without an estimate are compiled by {@code programs}, which keeps the programs for their runs.
      */
-    static List<Integer> longestFirst(List<SweepPoint> points, List<Integer> toRun, SweepEstimates estimates) {
+    static List<Integer> longestFirst(List<SweepPoint> points, List<Integer> toRun, SweepEstimates estimates,
+            SweepPrograms programs) {
         Map<Integer, Double> cycles = new java.util.HashMap<>();
         for (int index : toRun) {
             Optional<Double> known = estimates == null ? Optional.empty() : estimates.cycles(index);
             if (known.isEmpty()) {
                 try {
-                    known = SweepEstimates.estimate(points.get(index)).map(e -> e.cycles());
+                    known = SweepEstimates.estimate(index, points.get(index), programs).map(e -> e.cycles());
                 } catch (RuntimeException e) {
                     known = Optional.empty(); // the run itself reports what is wrong
                 }
@@ -154,7 +156,8 @@ final class SweepRunner {
         return ordered;
     }
 
-    private void simulate(List<SweepPoint> points, SweepRow[] rows, List<Integer> toRun, Tally tally) {
+    private void simulate(List<SweepPoint> points, SweepRow[] rows, List<Integer> toRun, SweepPrograms programs,
+            Tally tally) {
         int poolSize = Math.min(threads, toRun.size());
         ExecutorService pool = Executors.newFixedThreadPool(poolSize, daemonThreads());
         List<Future<?>> futures = new ArrayList<>();
@@ -163,10 +166,11 @@ final class SweepRunner {
         for (int index : toRun) {
             byKey.computeIfAbsent(points.get(index).keyText(), k -> new ArrayList<>()).add(index);
         }
+        programs.keepOnly(byKey.values().stream().map(same -> same.get(0)).toList());
         try {
             for (List<Integer> same : byKey.values()) {
-                futures.add(pool.submit(() -> runOne(points.get(same.get(0)), same.stream().map(i -> rows[i]).toList(),
-                        tally)));
+                futures.add(pool.submit(() -> runOne(same.get(0), points.get(same.get(0)),
+                        same.stream().map(i -> rows[i]).toList(), programs, tally)));
             }
             for (Future<?> future : futures) {
                 try {
@@ -194,9 +198,13 @@ final class SweepRunner {
         }
     }
 
-    /** Runs one configuration and fills its row and the rows of the same key; writes the cache; reports. */
-    private void runOne(SweepPoint point, List<SweepRow> same, Tally tally) {
+    /**
+     * Runs the configuration at {@code index} with the program {@code programs} gives it, and fills its row and
+     * the rows of the same key; writes the cache; reports.
+     */
+    private void runOne(int index, SweepPoint point, List<SweepRow> same, SweepPrograms programs, Tally tally) {
         if (cancelled.getAsBoolean()) {
+            programs.drop(index);
             throw new CancelledException("the sweep");
         }
         SweepRow row = same.get(0);
@@ -211,7 +219,8 @@ final class SweepRunner {
         if (admission != null) {
             try (MemoryGate.Admission held = admission) {
                 row.fill(SimulationRunner.simulate((String) point.coordinates().get("model"), point.bound(),
-                        point.orderSpec(), point.options(), point.decoders(), cancelled));
+                        point.orderSpec(), () -> programs.forRun(index, point), point.options(), point.decoders(),
+                        cancelled));
             } catch (UserError e) {
                 row.set("error", e.getMessage()); // the configuration cannot run (an invalid order, a deadlock, ...)
             } catch (CancelledException e) {
@@ -226,6 +235,7 @@ final class SweepRunner {
                 cacheable = false;
             }
         }
+        programs.drop(index); // when the run did not take it: refused by the gate, or failed before compiling
         JsonObject entry = row.cacheEntry();
         if (cacheable && cacheUse != CacheUse.OFF) {
             cache.write(point.keyText(), entry);

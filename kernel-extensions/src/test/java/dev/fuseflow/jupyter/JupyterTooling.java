@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.fuseflow.process.ProcessResult;
+import dev.fuseflow.process.ProcessRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -105,34 +105,14 @@ final class JupyterTooling {
         return env;
     }
 
-    record Result(int exitCode, String output) {
-    }
-
-    /** Runs {@code command} in {@code workDir} with {@code env}, stdout and stderr merged. */
-    static Result run(List<String> command, Map<String, String> env, Path workDir, Duration limit)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workDir.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                in.transferTo(output);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            reader.join(5_000);
+    /** Runs {@code command} in {@code workDir} with {@code env}, stdout and stderr merged; fails past {@code limit}. */
+    static ProcessResult run(List<String> command, Map<String, String> env, Path workDir, Duration limit)
+            throws IOException {
+        ProcessResult result = new ProcessRunner(command).environment(env).directory(workDir).timeout(limit).run();
+        if (result.timedOut()) {
             fail("'" + String.join(" ", command) + "' did not finish within " + limit.toSeconds() + " s:\n"
-                    + output.toString(StandardCharsets.UTF_8));
+                    + result.output());
         }
-        reader.join(10_000);
-        return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+        return result;
     }
 }

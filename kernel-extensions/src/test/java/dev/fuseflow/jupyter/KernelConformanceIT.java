@@ -3,6 +3,7 @@ package dev.fuseflow.jupyter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fuseflow.process.ProcessResult;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class KernelConformanceIT {
             assertTrue(suite != null, "the suite is on the test classpath");
             Files.copy(suite, dir.resolve(SUITE + ".py"));
         }
-        JupyterTooling.Result run = JupyterTooling.run(
+        ProcessResult run = JupyterTooling.run(
                 List.of(JupyterTooling.PYTHON.toString(), "-m", "unittest", "-v", SUITE), env, dir, Duration.ofMinutes(5));
         System.out.println(run.output());
         assertEquals(0, run.exitCode(), () -> "jupyter_kernel_test failed:\n" + run.output());
@@ -40,7 +41,7 @@ class KernelConformanceIT {
     }
 
     private static boolean hasKernelTest(Path dir) throws Exception {
-        JupyterTooling.Result probe = JupyterTooling.run(
+        ProcessResult probe = JupyterTooling.run(
                 List.of(JupyterTooling.PYTHON.toString(), "-c", "import jupyter_kernel_test"),
                 System.getenv(), dir, Duration.ofSeconds(60));
         return probe.exitCode() == 0;

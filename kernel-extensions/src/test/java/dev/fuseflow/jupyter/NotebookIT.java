@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.fuseflow.process.ProcessResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ class NotebookIT {
         Path source = notebookPath(notebook);
         assertTrue(Files.isRegularFile(source), source.toString());
         Path out = Files.createDirectories(dir.resolve("out"));
-        JupyterTooling.Result run = JupyterTooling.run(List.of(JupyterTooling.JUPYTER.toString(), "nbconvert",
+        ProcessResult run = JupyterTooling.run(List.of(JupyterTooling.JUPYTER.toString(), "nbconvert",
                 "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
                 "--ExecutePreprocessor.kernel_name=" + KERNEL, "--output-dir", out.toString(),
                 "--output", notebook + "-executed", source.toString()), env, dir, Duration.ofMinutes(8));

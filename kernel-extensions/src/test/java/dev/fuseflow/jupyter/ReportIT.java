@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fuseflow.process.ProcessResult;
 import dev.fuseflow.report.ProvenanceBlock;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class ReportIT {
                 report.toString());
 
         long start = System.nanoTime();
-        JupyterTooling.Result made = JupyterTooling.run(command, env, root, Duration.ofMinutes(8));
+        ProcessResult made = JupyterTooling.run(command, env, root, Duration.ofMinutes(8));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, made.exitCode(), made.output());
         assertTrue(made.output().contains("report written to " + report), made.output());
@@ -58,7 +59,7 @@ class ReportIT {
         assertTrue(Files.notExists(root.resolve("notebooks/00-quickstart.html")), "nothing written beside the notebook");
 
         Path screenshot = dir.resolve("report.png");
-        JupyterTooling.Result shot = JupyterTooling.run(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+        ProcessResult shot = JupyterTooling.run(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + dir.resolve("chromium"),
                 "--window-size=1200,1600", "--screenshot=" + screenshot, report.toUri().toString()), env, dir,
                 Duration.ofMinutes(2));
@@ -83,7 +84,7 @@ class ReportIT {
         assertTrue(blockEdge, "the provenance block is on screen");
 
         byte[] before = Files.readAllBytes(report);
-        JupyterTooling.Result again = JupyterTooling.run(command, env, root, Duration.ofMinutes(2));
+        ProcessResult again = JupyterTooling.run(command, env, root, Duration.ofMinutes(2));
         assertEquals(2, again.exitCode(), again.output());
         assertTrue(again.output().contains("already exists"), again.output());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(report)), "the existing report is untouched");

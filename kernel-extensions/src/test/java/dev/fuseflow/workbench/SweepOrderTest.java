@@ -23,7 +23,7 @@ class SweepOrderTest {
         List<SweepPoint> points = grid("--model", "zoo:gcn", "--dataset", "cora,cora_ml", "--scale", "0.1",
                 "--fusion", "unfused,full");
         List<Integer> all = IntStream.range(0, points.size()).boxed().toList();
-        List<Integer> order = SweepRunner.longestFirst(points, all, null);
+        List<Integer> order = SweepRunner.longestFirst(points, all, null, new SweepPrograms());
         // grid order: cora unfused, cora full, cora_ml unfused, cora_ml full
         assertEquals(3, order.get(0), "cora_ml full (the most recomputation on the denser graph) first: " + order);
         assertEquals(List.of(0, 1, 2, 3), order.stream().sorted().toList(), "every configuration once");
@@ -39,7 +39,7 @@ class SweepOrderTest {
         // karate is not scaled, so its point carries an error and no estimate
         List<SweepPoint> points = grid("--model", "zoo:spmm", "--dataset", "karate,cora", "--scale", "0.2");
         assertFalse(points.get(0).runnable());
-        List<Integer> order = SweepRunner.longestFirst(points, List.of(0, 1), null);
+        List<Integer> order = SweepRunner.longestFirst(points, List.of(0, 1), null, new SweepPrograms());
         assertEquals(List.of(1, 0), order);
     }
 }
