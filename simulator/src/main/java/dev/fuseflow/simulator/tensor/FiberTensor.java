@@ -162,26 +162,75 @@ public final class FiberTensor {
     public static FiberTensor fromDense(String name, int[] shape, List<LevelFormat> formats, int[] modeOrder,
             float[] rowMajor) {
         int rank = shape.length;
-        boolean allDense = formats.stream().allMatch(f -> f == LevelFormat.DENSE);
-        List<int[]> coords = new ArrayList<>();
-        List<Float> vals = new ArrayList<>();
-        int[] index = new int[rank];
+        if (formats.size() == rank && modeOrder.length == rank
+                && formats.stream().allMatch(f -> f == LevelFormat.DENSE)) {
+            return allDense(name, shape, modeOrder, rowMajor);
+        }
+        int stored = 0;
+        for (float value : rowMajor) {
+            if (value != 0f) {
+                stored++;
+            }
+        }
+        int[][] coords = new int[stored][];
+        float[] v = new float[stored];
+        int next = 0;
         for (int flat = 0; flat < rowMajor.length; flat++) {
+            if (rowMajor[flat] == 0f) {
+                continue;
+            }
+            int[] index = new int[rank];
             int rest = flat;
             for (int m = rank - 1; m >= 0; m--) {
                 index[m] = rest % shape[m];
                 rest /= shape[m];
             }
-            if (allDense || rowMajor[flat] != 0f) {
-                coords.add(index.clone());
-                vals.add(rowMajor[flat]);
+            coords[next] = index;
+            v[next++] = rowMajor[flat];
+        }
+        return fromCoo(name, shape, formats, modeOrder, coords, v);
+    }
+
+    /**
+     * A tensor whose levels are all dense: its values are the cells in storage order, so they are copied
+     * straight from the row-major array (going through coordinates would cost tens of bytes per cell, gigabytes
+     * for a large feature matrix).
+     */
+    private static FiberTensor allDense(String name, int[] shape, int[] modeOrder, float[] rowMajor) {
+        int rank = shape.length;
+        long cells = 1;
+        List<Level> levels = new ArrayList<>();
+        for (int k = 0; k < rank; k++) {
+            levels.add(new DenseLevel(shape[modeOrder[k]], Math.toIntExact(cells)));
+            cells = Math.multiplyExact(cells, shape[modeOrder[k]]);
+        }
+        if (cells != rowMajor.length) {
+            throw new IllegalArgumentException("tensor " + name + ": " + rowMajor.length + " values for "
+                    + Arrays.toString(shape) + " (" + cells + " cells)");
+        }
+        long[] rowMajorStride = new long[rank];
+        long stride = 1;
+        for (int m = rank - 1; m >= 0; m--) {
+            rowMajorStride[m] = stride;
+            stride *= shape[m];
+        }
+        float[] values = new float[rowMajor.length];
+        int[] index = new int[rank];
+        long flat = 0;
+        for (int position = 0; position < values.length; position++) {
+            values[position] = rowMajor[(int) flat];
+            // advance the storage-order odometer: the last level fastest
+            for (int k = rank - 1; k >= 0; k--) {
+                int mode = modeOrder[k];
+                if (++index[k] < shape[mode]) {
+                    flat += rowMajorStride[mode];
+                    break;
+                }
+                index[k] = 0;
+                flat -= (long) (shape[mode] - 1) * rowMajorStride[mode];
             }
         }
-        float[] v = new float[vals.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = vals.get(i);
-        }
-        return fromCoo(name, shape, formats, modeOrder, coords.toArray(int[][]::new), v);
+        return new FiberTensor(name, shape, modeOrder, levels, values);
     }
 
     public String name() {
