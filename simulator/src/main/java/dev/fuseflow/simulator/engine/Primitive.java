@@ -17,6 +17,11 @@ public abstract class Primitive {
     private final String name;
     private final List<Channel> inputs = new ArrayList<>();
     private final List<Channel> outputs = new ArrayList<>();
+    /**
+     * The outputs again as an array: {@link #outputsFull} runs once per token step, and an array read
+     * avoids the list's extra indirection and checks there.
+     */
+    private Channel[] outputPorts = new Channel[0];
 
     /** The local clock. */
     protected long t;
@@ -88,6 +93,7 @@ public abstract class Primitive {
     protected final Channel output(Channel channel) {
         channel.producer = this;
         outputs.add(channel);
+        outputPorts = outputs.toArray(new Channel[0]);
         return channel;
     }
 
@@ -220,8 +226,8 @@ public abstract class Primitive {
 
     /** True when any output has reached its soft limit; the step should wait. */
     protected final boolean outputsFull() {
-        for (int i = 0, n = outputs.size(); i < n; i++) {
-            if (outputs.get(i).isFull()) {
+        for (Channel output : outputPorts) {
+            if (output.isFull()) {
                 return true;
             }
         }
