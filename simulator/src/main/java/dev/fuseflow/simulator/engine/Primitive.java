@@ -38,8 +38,8 @@ public abstract class Primitive {
     protected long valWrites;
     /** Coordinates a dense scanner generated (no memory traffic; Comal v1 prints them as reads). */
     protected long uncompressedCrdReads;
-    protected long tokensIn;
-    protected long tokensOut;
+    // Tokens taken and emitted are not counted here: every take pops one of this primitive's inputs and
+    // every emit pushes onto one of its outputs, so stats() reads them off the channels, which count anyway.
     private long firstActive = -1;
 
     // Conservative time synchronisation (see Simulation): kept here so the scheduler reads them cheaply.
@@ -156,7 +156,6 @@ public abstract class Primitive {
         }
         long token = channel.peekToken();
         channel.pop();
-        tokensIn++;
         return token;
     }
 
@@ -205,7 +204,6 @@ public abstract class Primitive {
             admit(channel);
         }
         channel.push(token, t + 1);
-        tokensOut++;
     }
 
     protected final void emitAt(Channel channel, long token, long at) {
@@ -213,7 +211,6 @@ public abstract class Primitive {
             admit(channel);
         }
         channel.push(token, Math.max(at, t + 1));
-        tokensOut++;
     }
 
     /** DAM's blocked send: a full FIFO's producer waits for the response that frees a slot. */
@@ -243,6 +240,14 @@ public abstract class Primitive {
 
     /** The statistics of this primitive. */
     public final PrimitiveStats stats() {
+        long tokensIn = 0;
+        for (Channel in : inputs) {
+            tokensIn += in.pushed() - in.size(); // every pop is a take
+        }
+        long tokensOut = 0;
+        for (Channel out : outputs) {
+            tokensOut += out.pushed(); // every push is an emit
+        }
         return new PrimitiveStats(name, kind(), tokensIn, tokensOut, ops, reduces, crdReads, segReads, valReads,
                 crdWrites, segWrites, valWrites, uncompressedCrdReads, Math.max(firstActive, 0), t);
     }
