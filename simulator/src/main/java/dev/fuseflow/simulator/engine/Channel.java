@@ -1,8 +1,9 @@
 package dev.fuseflow.simulator.engine;
 
 /**
- * A FIFO of timestamped tokens between one producer and one consumer: two parallel {@code long} ring
- * buffers (tokens and stamps) that grow by doubling, so nothing is allocated per token.
+ * A FIFO of timestamped tokens between one producer and one consumer: one {@code long} ring buffer of
+ * (token, stamp) pairs that grows by doubling, so nothing is allocated per token. Each pair sits in two
+ * adjacent entries, so a push or take touches one cache line and one array instead of two.
  *
  * <p>Timing follows DAM's channel rules (comal-timing-model.md §2.2): a send is stamped
  * {@code max(requested, senderClock + 1)} by {@link Primitive#emitAt}; the receiver's clock moves to the
@@ -20,9 +21,11 @@ package dev.fuseflow.simulator.engine;
  */
 public final class Channel {
     private final String name;
-    private long[] tokens;
-    private long[] stamps;
+    /** Token of element e at {@code ring[2e mod length]}, its stamp right after it. */
+    private long[] ring;
+    /** {@code ring.length - 1}: wraps an index into the ring (a pair starts at an even index). */
     private int mask;
+    /** The index of the head pair's token. */
     private int head;
     private int size;
     private int softLimit;
@@ -48,9 +51,8 @@ public final class Channel {
         this.discarding = discarding;
         this.name = name;
         int capacity = Integer.highestOneBit(Math.max(16, softLimit) - 1) << 1;
-        this.tokens = new long[capacity];
-        this.stamps = new long[capacity];
-        this.mask = capacity - 1;
+        this.ring = new long[2 * capacity];
+        this.mask = 2 * capacity - 1;
         this.softLimit = softLimit;
     }
 
@@ -119,20 +121,20 @@ public final class Channel {
     }
 
     public long peekToken() {
-        return tokens[head];
+        return ring[head];
     }
 
     public long peekStamp() {
-        return stamps[head];
+        return ring[head + 1];
     }
 
     /** The token {@code offset} places behind the head; requires {@code offset < size()}. */
     public long peekToken(int offset) {
-        return tokens[(head + offset) & mask];
+        return ring[(head + 2 * offset) & mask];
     }
 
     public long peekStamp(int offset) {
-        return stamps[(head + offset) & mask];
+        return ring[((head + 2 * offset) & mask) + 1];
     }
 
     public void pop() {
@@ -140,7 +142,7 @@ public final class Channel {
             // DAM's response: max(element stamp, receiver clock) + 1; take() already moved the clock.
             responses[(int) ((pushed - size) % softLimit)] = consumer.t + 1;
         }
-        head = (head + 1) & mask;
+        head = (head + 2) & mask;
         size--;
     }
 
@@ -152,12 +154,12 @@ public final class Channel {
             pushed++;
             return;
         }
-        if (size == tokens.length) {
+        if (2 * size == ring.length) {
             grow();
         }
-        int tail = (head + size) & mask;
-        tokens[tail] = token;
-        stamps[tail] = stamp;
+        int tail = (head + 2 * size) & mask;
+        ring[tail] = token;
+        ring[tail + 1] = stamp;
         size++;
         pushed++;
     }
@@ -189,17 +191,13 @@ public final class Channel {
     }
 
     private void grow() {
-        int capacity = tokens.length * 2;
-        long[] newTokens = new long[capacity];
-        long[] newStamps = new long[capacity];
-        int firstPart = Math.min(size, tokens.length - head);
-        System.arraycopy(tokens, head, newTokens, 0, firstPart);
-        System.arraycopy(stamps, head, newStamps, 0, firstPart);
-        System.arraycopy(tokens, 0, newTokens, firstPart, size - firstPart);
-        System.arraycopy(stamps, 0, newStamps, firstPart, size - firstPart);
-        tokens = newTokens;
-        stamps = newStamps;
-        mask = capacity - 1;
+        long[] newRing = new long[ring.length * 2];
+        int used = 2 * size; // the buffer is full: every entry holds half of a pair
+        int firstPart = Math.min(used, ring.length - head);
+        System.arraycopy(ring, head, newRing, 0, firstPart);
+        System.arraycopy(ring, 0, newRing, firstPart, used - firstPart);
+        ring = newRing;
+        mask = newRing.length - 1;
         head = 0;
     }
 

@@ -17,6 +17,11 @@ public abstract class Primitive {
     private final String name;
     private final List<Channel> inputs = new ArrayList<>();
     private final List<Channel> outputs = new ArrayList<>();
+    /**
+     * The outputs again as an array: {@link #outputsFull} runs once per token step, and an array read
+     * avoids the list's extra indirection and checks there.
+     */
+    private Channel[] outputPorts = new Channel[0];
 
     /** The local clock. */
     protected long t;
@@ -33,8 +38,8 @@ public abstract class Primitive {
     protected long valWrites;
     /** Coordinates a dense scanner generated (no memory traffic; Comal v1 prints them as reads). */
     protected long uncompressedCrdReads;
-    protected long tokensIn;
-    protected long tokensOut;
+    // Tokens taken and emitted are not counted here: every take pops one of this primitive's inputs and
+    // every emit pushes onto one of its outputs, so stats() reads them off the channels, which count anyway.
     private long firstActive = -1;
 
     // Conservative time synchronisation (see Simulation): kept here so the scheduler reads them cheaply.
@@ -88,6 +93,7 @@ public abstract class Primitive {
     protected final Channel output(Channel channel) {
         channel.producer = this;
         outputs.add(channel);
+        outputPorts = outputs.toArray(new Channel[0]);
         return channel;
     }
 
@@ -150,7 +156,6 @@ public abstract class Primitive {
         }
         long token = channel.peekToken();
         channel.pop();
-        tokensIn++;
         return token;
     }
 
@@ -199,7 +204,6 @@ public abstract class Primitive {
             admit(channel);
         }
         channel.push(token, t + 1);
-        tokensOut++;
     }
 
     protected final void emitAt(Channel channel, long token, long at) {
@@ -207,7 +211,6 @@ public abstract class Primitive {
             admit(channel);
         }
         channel.push(token, Math.max(at, t + 1));
-        tokensOut++;
     }
 
     /** DAM's blocked send: a full FIFO's producer waits for the response that frees a slot. */
@@ -220,8 +223,8 @@ public abstract class Primitive {
 
     /** True when any output has reached its soft limit; the step should wait. */
     protected final boolean outputsFull() {
-        for (int i = 0, n = outputs.size(); i < n; i++) {
-            if (outputs.get(i).isFull()) {
+        for (Channel output : outputPorts) {
+            if (output.isFull()) {
                 return true;
             }
         }
@@ -237,6 +240,14 @@ public abstract class Primitive {
 
     /** The statistics of this primitive. */
     public final PrimitiveStats stats() {
+        long tokensIn = 0;
+        for (Channel in : inputs) {
+            tokensIn += in.pushed() - in.size(); // every pop is a take
+        }
+        long tokensOut = 0;
+        for (Channel out : outputs) {
+            tokensOut += out.pushed(); // every push is an emit
+        }
         return new PrimitiveStats(name, kind(), tokensIn, tokensOut, ops, reduces, crdReads, segReads, valReads,
                 crdWrites, segWrites, valWrites, uncompressedCrdReads, Math.max(firstActive, 0), t);
     }

@@ -34,8 +34,10 @@ public final class Broadcast extends Primitive {
         int steps = 0;
         while (steps < budget && !in.isEmpty() && !outputsFull()) {
             long token = take(in);
-            for (int o = 1; o < outs.length; o++) {
-                duplicated(in, token);
+            if (in.tiles() != null) { // only true-block values count references to their tiles
+                for (int o = 1; o < outs.length; o++) {
+                    duplicated(in, token);
+                }
             }
             for (Channel out : outs) {
                 emit(out, token);
