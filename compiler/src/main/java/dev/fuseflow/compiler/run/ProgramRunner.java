@@ -63,6 +63,11 @@ public final class ProgramRunner {
         Map<String, FiberTensor> produced = new HashMap<>();
         int groupCount = compiled.groups().size();
         long tokensBefore = 0;
+        // Decided before simulating: when the reference is too large to build, nothing is compared, so a group's
+        // output is held only until the last group that reads it (MAG's class scores are 2 GB each).
+        String skipped = ProgramRunner.referenceTooLarge(compiled.program(), name -> inputs.get(name) == null
+                ? Long.MAX_VALUE : inputs.get(name).storedCount());
+        Map<String, Integer> lastReader = skipped == null ? Map.of() : lastReaders(compiled);
         for (CompiledGroup group : compiled.groups()) {
             String label = "group " + (groups.size() + 1) + " of " + groupCount;
             long offset = tokensBefore;
@@ -76,14 +81,18 @@ public final class ProgramRunner {
             for (var output : result.outputs().entrySet()) {
                 stored.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
+            int position = groups.size();
             groups.add(new GroupResult(group.index(), group.order().name(), new SimulationResult(result.graph(),
-                    result.statistics(), result.primitives(), stored, result.blockOutputs(), result.wallNanos())));
+                    result.statistics(), result.primitives(), skipped == null ? stored : Map.of(),
+                    result.blockOutputs(), result.wallNanos())));
             total = total == null ? result.statistics() : total.plus(result.statistics());
             produced.putAll(stored);
             tensors.putAll(stored);
+            if (skipped != null) {
+                produced.keySet().removeIf(name -> lastReader.getOrDefault(name, -1) <= position);
+                tensors.keySet().removeIf(name -> !inputs.containsKey(name) && !produced.containsKey(name));
+            }
         }
-        String skipped = ProgramRunner.referenceTooLarge(compiled.program(), name -> inputs.get(name) == null
-                ? Long.MAX_VALUE : inputs.get(name).storedCount());
         if (skipped != null) {
             return new RunResult(total, groups, List.of(), (System.nanoTime() - start) / 1e6, skipped);
         }
@@ -98,6 +107,19 @@ public final class ProgramRunner {
             }
         }
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** For each tensor a group reads, the position of the last group that reads it. */
+    private static Map<String, Integer> lastReaders(CompiledProgram compiled) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int position = 0; position < compiled.groups().size(); position++) {
+            for (int assignment : compiled.groups().get(position).assignments()) {
+                for (var operand : compiled.program().assignments().get(assignment).operands()) {
+                    last.put(operand.tensor(), position);
+                }
+            }
+        }
+        return last;
     }
 
     /** The share of the heap the references of all runs in progress may take before a check is skipped. */
