@@ -10,9 +10,7 @@ import dev.fuseflow.simulator.engine.ProgressListener;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import dev.fuseflow.simulator.engine.Simulator;
 import dev.fuseflow.simulator.stats.Statistics;
-import dev.fuseflow.simulator.tensor.CompressedLevel;
 import dev.fuseflow.simulator.tensor.FiberTensor;
-import dev.fuseflow.simulator.tensor.LevelFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,45 +151,9 @@ public final class ProgramRunner {
                 sharing == 1 ? "" : " shared by " + sharing + " runs in progress");
     }
 
-    /**
-     * A group output rebuilt in the format and mode order the program declares for it. A written tensor that is
-     * already stored that way is kept as it is: rebuilding goes through one coordinate array per entry, which
-     * for MAG's 257 M-entry class scores took more heap than the run itself.
-     */
+    /** A group output rebuilt in the formats and mode order the program declares for it ({@link DeclaredStorage}). */
     static FiberTensor materialise(TensorDecl decl, FiberTensor written) {
-        if (storedAsDeclared(decl, written)) {
-            return written;
-        }
-        StoredEntries entries = StoredEntries.of(written);
-        return FiberTensor.fromCoo(decl.name(), decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
-                entries.coords(), entries.values());
-    }
-
-    /**
-     * Whether the written tensor has the declared mode order and only compressed levels, as declared, and no
-     * coordinate above the leaves whose fiber is empty (the writers keep such a coordinate; the declared tensor,
-     * like the reference, does not store it).
-     */
-    static boolean storedAsDeclared(TensorDecl decl, FiberTensor written) {
-        if (!java.util.Arrays.equals(decl.modeOrderArray(), written.modeOrder())
-                || !java.util.Arrays.equals(decl.shapeArray(), written.shape())
-                || decl.formats().stream().anyMatch(format -> format != LevelFormat.COMPRESSED)) {
-            return false;
-        }
-        for (int depth = 0; depth < written.rank(); depth++) {
-            if (!(written.level(depth) instanceof CompressedLevel)) {
-                return false;
-            }
-        }
-        for (int depth = 1; depth < written.rank(); depth++) {
-            int[] seg = ((CompressedLevel) written.level(depth)).seg();
-            for (int p = 0; p + 1 < seg.length; p++) {
-                if (seg[p + 1] <= seg[p]) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return DeclaredStorage.of(decl, written);
     }
 
     /** A tensor's stored entries as coordinate lists and values, in storage order, without boxing. */
