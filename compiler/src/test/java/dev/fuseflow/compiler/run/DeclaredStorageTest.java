@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How a group's written output becomes the tensor later groups read. */
-class MaterialiseTest {
+class DeclaredStorageTest {
     private static final List<LevelFormat> CC = List.of(LevelFormat.COMPRESSED, LevelFormat.COMPRESSED);
 
     /** A 3x3 output as the writers leave it: rows 0 and 2 stored, row 1 present with {@code row1} entries. */
