@@ -85,7 +85,7 @@ public final class BlockProgramRunner {
 
     /** The tensor's entries gathered into the blocks of the blocked declaration. */
     static BlockTensor toBlocks(FiberTensor tensor, TensorDecl blockedDecl, int blockSize) {
-        ProgramRunner.StoredEntries entries = ProgramRunner.StoredEntries.of(tensor);
+        StoredEntries entries = StoredEntries.of(tensor);
         return BlockTensor.fromCoo(tensor.name(), tensor.shape(), blockedDecl.formats(), blockedDecl.modeOrderArray(),
                 entries.coords(), entries.values(), blockSize);
     }

@@ -130,7 +130,7 @@ final class DeclaredStorage {
 
     /** Any other layout: through the stored entries' coordinates, in the declared mode order. */
     private static FiberTensor throughCoordinates(TensorDecl decl, FiberTensor written) {
-        ProgramRunner.StoredEntries entries = ProgramRunner.StoredEntries.of(written);
+        StoredEntries entries = StoredEntries.of(written);
         return FiberTensor.fromCoo(decl.name(), decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
                 entries.coords(), entries.values());
     }

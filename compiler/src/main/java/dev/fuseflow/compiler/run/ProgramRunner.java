@@ -155,20 +155,4 @@ public final class ProgramRunner {
     static FiberTensor materialise(TensorDecl decl, FiberTensor written) {
         return DeclaredStorage.of(decl, written);
     }
-
-    /** A tensor's stored entries as coordinate lists and values, in storage order, without boxing. */
-    record StoredEntries(int[][] coords, float[] values) {
-        static StoredEntries of(FiberTensor tensor) {
-            int n = tensor.storedCount();
-            int[][] coords = new int[n][];
-            float[] values = new float[n];
-            int[] next = {0};
-            tensor.forEachStored((c, v) -> {
-                coords[next[0]] = c.clone();
-                values[next[0]++] = v;
-            });
-            return next[0] == n ? new StoredEntries(coords, values)
-                    : new StoredEntries(java.util.Arrays.copyOf(coords, next[0]), java.util.Arrays.copyOf(values, next[0]));
-        }
-    }
 }

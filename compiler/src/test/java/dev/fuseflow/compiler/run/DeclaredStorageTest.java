@@ -64,8 +64,9 @@ class DeclaredStorageTest {
             }
             TensorDecl decl = new TensorDecl("T", java.util.Arrays.stream(shape).boxed().toList(), declared,
                     java.util.stream.IntStream.range(0, rank).boxed().toList());
+            StoredEntries entries = StoredEntries.of(written);
             FiberTensor expected = FiberTensor.fromCoo("T", shape, declared, FiberTensor.identityOrder(rank),
-                    ProgramRunner.StoredEntries.of(written).coords(), ProgramRunner.StoredEntries.of(written).values());
+                    entries.coords(), entries.values());
             FiberTensor converted = ProgramRunner.materialise(decl, written);
             String where = "trial " + trial + " " + declared + " of " + written;
             assertEquals(describe(expected), describe(converted), where);
