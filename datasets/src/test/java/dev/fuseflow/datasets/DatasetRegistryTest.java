@@ -112,6 +112,11 @@ class DatasetRegistryTest {
         assertEquals(full.matrix().get().density(), quarter.matrix().get().density(), 1e-12);
         assertEquals(0.262, full.matrix().get().density(), 5e-4);
         assertTrue(full.part("mask").isPresent());
+        // the block grid (what block-timing runs stream) is the same at every scale
+        DataPart grid = full.part("block_mask").orElseThrow();
+        assertEquals(32, grid.rowCount());
+        assertEquals(268, ((SparseMatrix) grid).nnz());
+        assertEquals(268, ((SparseMatrix) quarter.part("block_mask").orElseThrow()).nnz());
         assertTrue(full.features().isEmpty());
     }
 

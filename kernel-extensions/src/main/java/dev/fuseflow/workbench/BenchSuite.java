@@ -195,7 +195,7 @@ final class BenchSuite {
             options.values = "scalar";
             ResolvedModel resolved = ResolvedModel.resolve(model, options, ResolvedModel.dimensions(model, dataset));
             CompiledProgram compiled = resolved.compile(options.order);
-            return new BenchCase.Input(compiled.groups().get(0).graph(), resolved.bind(dataset, 1), datasetSpec);
+            return new BenchCase.Input(compiled.groups().get(0).graph(), resolved.bind(resolved.program, dataset, 1), datasetSpec);
         });
     }
 

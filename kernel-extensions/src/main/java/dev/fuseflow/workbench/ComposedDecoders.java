@@ -80,29 +80,14 @@ record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult
         return new ComposedDecoders(rule, last, lastResult, rule.total(groups, lastStats));
     }
 
-    /**
-     * The {@code --order} words for the last decoder's tail: one word applies to every group as before; per-group
-     * words move with their group (group gK of the schedule becomes the tail group cut from it).
-     */
+    /** The {@code --order} words for the last decoder's tail: per-group words move with their group. */
     private static String lastOrders(DecoderComposition rule, String orderSpec) {
-        if (orderSpec == null || !orderSpec.contains(":")) {
-            return orderSpec;
-        }
         List<Integer> sources = new ArrayList<>();
         for (DecoderComposition.Term term : rule.terms()) {
             if (term.part() == DecoderComposition.Part.TAIL || term.part() == DecoderComposition.Part.FUSED_TAIL) {
                 sources.add(term.group());
             }
         }
-        List<String> moved = new ArrayList<>();
-        for (String part : orderSpec.split(",")) {
-            int colon = part.indexOf(':');
-            String group = part.substring(0, colon).trim();
-            int index = group.matches("g\\d+") ? sources.indexOf(Integer.parseInt(group.substring(1))) : -1;
-            if (index >= 0) {
-                moved.add("g" + index + ":" + part.substring(colon + 1).trim());
-            }
-        }
-        return moved.isEmpty() ? "auto" : String.join(",", moved);
+        return GroupOrders.restricted(orderSpec, sources);
     }
 }

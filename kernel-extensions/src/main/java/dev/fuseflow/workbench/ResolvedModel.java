@@ -78,17 +78,50 @@ final class ResolvedModel {
         private final String datasetSpec;
         private final LazyInputs inputs;
         private final long dataBytes;
+        /** The dataset and seed a zoo model's inputs come from, or null (generated data, MLIR bindings). */
+        private final Dataset dataset;
+        private final long seed;
 
         /** @param dataBytes the data the inputs are made from: the dataset's parts, or the generated entries */
         Bound(ResolvedModel resolved, String datasetSpec, Supplier<Map<String, FiberTensor>> binder, long dataBytes) {
-            this(resolved, datasetSpec, new LazyInputs(binder), dataBytes);
+            this(resolved, datasetSpec, new LazyInputs(binder), dataBytes, null, 0);
         }
 
-        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs, long dataBytes) {
+        /** A zoo model bound to {@code dataset} with weights drawn from {@code seed}. */
+        Bound(ResolvedModel resolved, Dataset dataset, long seed) {
+            this(resolved, dataset.spec(), new LazyInputs(() -> resolved.bind(resolved.program, dataset, seed)),
+                    partBytes(dataset), dataset, seed);
+        }
+
+        private Bound(ResolvedModel resolved, String datasetSpec, LazyInputs inputs, long dataBytes, Dataset dataset,
+                long seed) {
             this.resolved = resolved;
             this.datasetSpec = datasetSpec;
             this.inputs = inputs;
             this.dataBytes = dataBytes;
+            this.dataset = dataset;
+            this.seed = seed;
+        }
+
+        /** The seed a zoo model's weights are drawn from. */
+        long seed() {
+            return seed;
+        }
+
+        /** The dataset a zoo model is bound to (empty for generated data and MLIR bindings). */
+        Optional<Dataset> dataset() {
+            return Optional.ofNullable(dataset);
+        }
+
+        /**
+         * The inputs of {@code other}, another program of the same zoo model, from the same dataset and seed (a
+         * weight or activation of the same name and shape is the same tensor).
+         */
+        Map<String, FiberTensor> inputsFor(Program other) {
+            if (dataset == null) {
+                throw new IllegalStateException("only a zoo model bound to a dataset binds another program");
+            }
+            return resolved.bind(other, dataset, seed);
         }
 
         /** What running this program on this data holds on the heap at its peak ({@link MemoryEstimate}). */
@@ -110,7 +143,7 @@ final class ResolvedModel {
 
         /** Another schedule of the same program on the same data; the input tensors are shared, built once. */
         Bound with(ResolvedModel other) {
-            return new Bound(other, datasetSpec, inputs, dataBytes);
+            return new Bound(other, datasetSpec, inputs, dataBytes, dataset, seed);
         }
     }
 
@@ -215,7 +248,7 @@ final class ResolvedModel {
     static Bound forDataset(ProgramOptions options, Dataset dataset, long seed) {
         ZooModel zoo = zooModel(options.model);
         ResolvedModel resolved = resolve(zoo, options, dimensions(zoo, dataset));
-        return new Bound(resolved, dataset.spec(), () -> resolved.bind(dataset, seed), partBytes(dataset));
+        return new Bound(resolved, dataset, seed);
     }
 
     /**
@@ -438,7 +471,7 @@ final class ResolvedModel {
      * The input tensors: dataset parts in the tensor's formats and mode order (shapes must agree), and
      * seeded weights ({@code seed} and the tensor's name pick the stream).
      */
-    Map<String, FiberTensor> bind(Dataset dataset, long seed) {
+    Map<String, FiberTensor> bind(Program program, Dataset dataset, long seed) {
         Map<String, FiberTensor> inputs = new LinkedHashMap<>();
         Map<String, InputSource> sources = model.inputs(program);
         for (String name : program.inputs()) {

@@ -48,7 +48,7 @@ public final class SimulationReport {
         fields.put("model", model);
         fields.put("dataset", dataset);
         fields.put("fusion", compiled.fusion());
-        fields.put("order", compiled.groups().stream().map(g -> "g" + g.index() + ":" + g.order().name())
+        fields.put("order", result.groups().stream().map(g -> "g" + g.group() + ":" + g.order())
                 .collect(Collectors.joining(",")));
         fields.put("timing", timing);
         fields.put("memory", memory);

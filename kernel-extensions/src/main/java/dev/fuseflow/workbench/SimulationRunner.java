@@ -97,20 +97,34 @@ final class SimulationRunner {
             throw UserError.of("--decoders composes scalar or block-timing runs; --values true-block runs one "
                     + "decoder, so leave out --decoders or use --values block-timing");
         }
-        CompiledProgram compiled = compiledProgram.get();
+        // GPT-3's block-timing runs put the block-sized groups on the mask's block grid, the rest at element level
+        BlockTimedAttention split = BlockTimedAttention.applies(bound.resolved(), options)
+                ? BlockTimedAttention.plan(bound, orderSpec, options) : null;
+        CompiledProgram compiled = split == null ? compiledProgram.get() : split.element();
         CompiledProgram lastTail = composition == null ? null
                 : ComposedDecoders.lastTail(composition, bound.resolved(), orderSpec);
         Simulator simulator = new Simulator(options);
-        SimulationProgress steps = lastTail == null ? new SimulationProgress(progress, compiled.groups().size())
-                : new SimulationProgress(progress, compiled.groups().size(), lastTail.groups().size());
+        Simulator elementSimulator = split == null ? simulator
+                : new Simulator(BlockTimedAttention.elementOptions(options));
+        List<Integer> programs = new java.util.ArrayList<>(split == null ? List.of(compiled.groups().size())
+                : List.of(split.elementGroupCount(), split.blockGroupCount()));
+        if (lastTail != null) {
+            programs.add(lastTail.groups().size());
+        }
+        SimulationProgress steps = new SimulationProgress(progress, programs.stream().mapToInt(i -> i).toArray());
         RunResult result;
         ComposedDecoders composed = null;
         try {
-            result = tiles ? new BlockProgramRunner(simulator).run(compiled, bound.resolved().program,
-                    bound.inputs(), options.blockSize(), cancelled, steps)
-                    : new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
+            if (split != null) {
+                result = split.run(elementSimulator, simulator, bound.inputs(), cancelled, steps);
+            } else if (tiles) {
+                result = new BlockProgramRunner(simulator).run(compiled, bound.resolved().program, bound.inputs(),
+                        options.blockSize(), cancelled, steps);
+            } else {
+                result = new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
+            }
             if (composition != null) {
-                composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, simulator,
+                composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, elementSimulator,
                         cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
             }
         } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {

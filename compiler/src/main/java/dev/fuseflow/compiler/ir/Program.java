@@ -53,6 +53,18 @@ public record Program(String name, Map<String, TensorDecl> tensors, List<Assignm
         return inputs;
     }
 
+    /**
+     * The program of only the assignments at {@code kept} (indices into this one), in their order, with every
+     * declaration; a tensor they read that none of them writes becomes an input.
+     */
+    public Program restrictedTo(String newName, List<Integer> kept) {
+        List<Assignment> chosen = new ArrayList<>();
+        for (int index : kept) {
+            chosen.add(assignments.get(index));
+        }
+        return new Program(newName, tensors, chosen);
+    }
+
     /** The same program with one tensor's declaration replaced. */
     public Program withTensor(TensorDecl decl) {
         Map<String, TensorDecl> copy = new LinkedHashMap<>(tensors);

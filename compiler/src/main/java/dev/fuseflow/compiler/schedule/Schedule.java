@@ -99,6 +99,24 @@ public record Schedule(List<List<Integer>> groups) {
         return new Schedule(groups);
     }
 
+    /** The assignments of the groups at {@code groupIndices}, ascending (what a program restricted to them keeps). */
+    public List<Integer> assignmentsOf(List<Integer> groupIndices) {
+        return groupIndices.stream().flatMap(g -> groups.get(g).stream()).sorted().toList();
+    }
+
+    /**
+     * The groups at {@code groupIndices}, in that order, numbered as in the program restricted to their
+     * {@link #assignmentsOf assignments} ({@code Program.restrictedTo}).
+     */
+    public Schedule restrictedTo(List<Integer> groupIndices) {
+        List<Integer> kept = assignmentsOf(groupIndices);
+        List<List<Integer>> renumbered = new ArrayList<>();
+        for (int g : groupIndices) {
+            renumbered.add(groups.get(g).stream().map(kept::indexOf).toList());
+        }
+        return new Schedule(renumbered);
+    }
+
     @Override
     public String toString() {
         return "groups=" + groups.stream().map(g -> g.size() == 1 ? "" + g.get(0) : g.get(0) + "-" + g.get(g.size() - 1))

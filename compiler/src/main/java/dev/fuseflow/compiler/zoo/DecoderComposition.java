@@ -152,8 +152,7 @@ public final class DecoderComposition {
             throw new IllegalArgumentException("the program does not have the decoder's " + parts.assignments()
                     + " assignments");
         }
-        return new Program(program.name() + "_last", program.tensors(),
-                program.assignments().subList(parts.tail().from(), parts.tail().to()));
+        return program.restrictedTo(program.name() + "_last", parts.tail().members());
     }
 
     /** The index in the decoder's program of the {@link #lastProgram}'s first assignment. */

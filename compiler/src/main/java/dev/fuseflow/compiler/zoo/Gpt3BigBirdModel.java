@@ -101,11 +101,52 @@ public final class Gpt3BigBirdModel implements ZooModel {
 
     @Override
     public Program program(Map<String, Integer> dims) {
-        Sizes z = sizes(dims.get("seq"));
-        StringBuilder text = new StringBuilder("# program gpt3_bigbird\n");
+        return program(sizes(dims.get("seq")), PROGRAM_NAME);
+    }
+
+    private static Program program(Sizes z, String name) {
+        StringBuilder text = new StringBuilder("# program " + name + "\n");
         declarations(z).forEach(line -> text.append(line).append('\n'));
         steps(z).forEach(step -> text.append(step.text()).append('\n'));
-        return EinsumParser.parse(text.toString(), "zoo:gpt3-bigbird", "gpt3_bigbird");
+        return EinsumParser.parse(text.toString(), "zoo:gpt3-bigbird", name);
+    }
+
+    static final String PROGRAM_NAME = "gpt3_bigbird";
+    /** The name of the {@link #blockGrid} program, whose mask is the dataset's block grid. */
+    static final String BLOCK_GRID_NAME = "gpt3_bigbird_blocks";
+    /** The dataset part holding the mask's block grid (one entry per kept b×b block). */
+    public static final String BLOCK_MASK_PART = "block_mask";
+    /** The paper steps whose kernels the artifact runs at the block size: mask, scale, softmax and ·V. */
+    static final int FIRST_BLOCK_SIZED_STEP = 5;
+    static final int LAST_BLOCK_SIZED_STEP = 8;
+
+    /**
+     * Whether the group with these assignments runs at the mask's block size in block-timing mode: the
+     * artifact passes {@code --block} to the fused attention and to the unfused mask, scale, softmax and ·V
+     * kernels, so a group holding any of #5–#8 does; QKᵀ alone (#4) and everything else run without a block
+     * size, scalar and element by element (paper-results.md §2.1, "Block-size dependence").
+     */
+    public boolean blockSized(List<Integer> members) {
+        return members.stream().map(PAPER_STEPS::get)
+                .anyMatch(step -> step >= FIRST_BLOCK_SIZED_STEP && step <= LAST_BLOCK_SIZED_STEP);
+    }
+
+    /**
+     * The decoder at the granularity of the mask's b×b blocks, the data of the artifact's block runs: the
+     * sequence becomes the block grid ({@code seq / block} blocks) and the head dimension {@code ⌈headDim /
+     * block⌉} blocks, so every attention tensor holds one value per block and the mask is the block grid
+     * ({@value #BLOCK_MASK_PART}). Heads are unchanged. Only the attention's assignments are meant to run on
+     * it; the other declarations keep the grid's sizes but nothing reads them.
+     */
+    public Program blockGrid(int seq, int block) {
+        if (block < 1 || seq % block != 0) {
+            throw UserError.of("zoo:gpt3-bigbird's block grid needs a block size that divides the sequence length "
+                    + seq + ", not " + block);
+        }
+        Sizes z = sizes(seq);
+        int headBlocks = (z.headDim() + block - 1) / block;
+        int model = z.heads() * headBlocks;
+        return program(new Sizes(seq / block, z.heads(), headBlocks, model, FFN_FACTOR * model), BLOCK_GRID_NAME);
     }
 
     private static List<String> declarations(Sizes z) {
@@ -310,7 +351,7 @@ public final class Gpt3BigBirdModel implements ZooModel {
     @Override
     public Map<String, InputSource> inputs(Program program) {
         Map<String, InputSource> sources = new LinkedHashMap<>();
-        sources.put("M", new InputSource.Part("mask"));
+        sources.put("M", new InputSource.Part(program.name().equals(BLOCK_GRID_NAME) ? BLOCK_MASK_PART : "mask"));
         for (String activation : List.of("Xin", "Q", "K", "V", "Att")) {
             sources.put(activation, new InputSource.Weights(1.0, 1.0));
         }
@@ -320,6 +361,11 @@ public final class Gpt3BigBirdModel implements ZooModel {
             sources.put(weight, new InputSource.Weights(1.0, scale));
             sources.put(bias, new InputSource.Weights(1.0, scale));
         });
+        // a part of the program run on its own (the block-sized kernels) reads the tensors it does not produce as
+        // activations, as the artifact generates each kernel's inputs
+        for (String input : program.inputs()) {
+            sources.putIfAbsent(input, new InputSource.Weights(1.0, 1.0));
+        }
         return sources;
     }
 }

@@ -110,6 +110,58 @@ class Gpt3BigBirdModelTest {
                 card);
     }
 
+    @Test
+    void theKernelsThatTakeABlockSizeAreMaskScaleSoftmaxAndValue() {
+        Map<String, Schedule> presets = MODEL.presets(program());
+        List<Boolean> unfused = presets.get("unfused").groups().stream().map(MODEL::blockSized).toList();
+        List<Boolean> expected = new ArrayList<>();
+        for (int group = 0; group < unfused.size(); group++) {
+            expected.add(group >= 4 && group <= 7); // #5 mask, #6 scale, #7 softmax, #8 ·V; #4 QKᵀ runs without
+        }
+        assertEquals(expected, unfused);
+        for (String fused : List.of("partial", "full")) {
+            assertEquals(List.of(false, true, false), presets.get(fused).groups().stream().limit(3)
+                    .map(MODEL::blockSized).toList(), fused);
+        }
+    }
+
+    @Test
+    void theBlockGridDividesSequenceAndHeadDimensionByTheBlock() {
+        // GPT-3 Small: 1024 tokens, 12 heads × 64; blocks of 16 give a 64×64 grid and 4 head blocks, of 64 a 16×16
+        // grid and one
+        Program grid16 = MODEL.blockGrid(1024, 16);
+        assertEquals(List.of(12, 64, 4), grid16.tensor("Q").shape());
+        assertEquals(List.of(64, 64), grid16.tensor("M").shape());
+        assertEquals(List.of(12, 64, 64), grid16.tensor("P").shape());
+        Program grid64 = MODEL.blockGrid(1024, 64);
+        assertEquals(List.of(12, 16, 1), grid64.tensor("V").shape());
+        assertEquals(List.of(12, 16, 1), grid64.tensor("O").shape());
+        assertEquals(new InputSource.Part(Gpt3BigBirdModel.BLOCK_MASK_PART), MODEL.inputs(grid64).get("M"));
+        assertEquals(new InputSource.Part("mask"), MODEL.inputs(program()).get("M"));
+        assertThrows(UserError.class, () -> MODEL.blockGrid(1024, 48));
+    }
+
+    @Test
+    void theBlockSizedKernelsRunOnTheGridAsAProgramOfTheirOwn() {
+        // the unfused mask..·V kernels cut from the grid: the scores QKᵀ would make become an input, generated
+        Schedule unfused = MODEL.presets(program()).get("unfused");
+        List<Integer> blockGroups = List.of(4, 5, 6, 7);
+        Program grid = MODEL.blockGrid(SEQ, BLOCK);
+        Program kernels = grid.restrictedTo(grid.name(), unfused.assignmentsOf(blockGroups));
+        assertEquals(List.of("Sc", "M", "V"), kernels.inputs());
+        assertEquals(new InputSource.Weights(1.0, 1.0), MODEL.inputs(kernels).get("Sc"));
+        Schedule schedule = unfused.restrictedTo(blockGroups);
+        assertEquals(List.of(List.of(0), List.of(1), List.of(2, 3, 4, 5), List.of(6)), schedule.groups());
+        Map<String, FiberTensor> inputs = new HashMap<>();
+        for (String name : kernels.inputs()) {
+            TensorDecl decl = kernels.tensor(name);
+            inputs.put(name, name.equals("M") ? BlockMasks.mask(decl, 1, 7)
+                    : GeneratedInputs.random(decl, 1.0, 1.0, name.hashCode()));
+        }
+        RunResult result = run(kernels, "unfused", schedule, inputs);
+        assertTrue(result.verified(), result.verifications().toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"unfused", "partial", "full"})
     void presetCompilesSimulatesAndVerifies(String preset) {

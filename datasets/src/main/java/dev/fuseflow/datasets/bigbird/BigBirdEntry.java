@@ -14,10 +14,12 @@ import java.util.Set;
 
 /** {@code bigbird:block=16|32|64[,seq=1024,seed=0]}: the GPT-3 BigBird attention mask ({@link BigBirdMask}). */
 public final class BigBirdEntry implements DatasetEntry {
-    static final int GENERATOR_VERSION = 1;
+    static final int GENERATOR_VERSION = 2;
     public static final int SEQ = 1024;
     /** The artifact seeds numpy with 0 before drawing the mask. */
     public static final long ARTIFACT_SEED = 0;
+    /** The part holding the mask's block grid, one entry per kept block (what block-timing runs stream). */
+    public static final String BLOCK_MASK = "block_mask";
 
     @Override
     public DatasetCard card() {
@@ -73,11 +75,12 @@ public final class BigBirdEntry implements DatasetEntry {
                 null, () -> {
                     Map<String, DataPart> parts = new LinkedHashMap<>();
                     parts.put("mask", BigBirdMask.mask(blocks, scaledBlock, seed));
+                    parts.put(BLOCK_MASK, BigBirdMask.blockMask(blocks, seed));
                     return parts;
                 });
     }
 
     private static long bytes(int seq, int block, int kept) {
-        return 12L * kept * block * block;
+        return 12L * kept * ((long) block * block + 1);
     }
 }

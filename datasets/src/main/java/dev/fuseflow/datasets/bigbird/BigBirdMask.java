@@ -52,6 +52,11 @@ public final class BigBirdMask {
         return count;
     }
 
+    /** The kept blocks as a blocks×blocks matrix of ones (one entry per b×b block), sorted by row then column. */
+    public static SparseMatrix blockMask(int blocks, long seed) {
+        return mask(blocks, 1, seed);
+    }
+
     /** The element-level seq×seq mask ({@code seq = blocks·block}), sorted by row then column. */
     public static SparseMatrix mask(int blocks, int block, long seed) {
         boolean[][] grid = blockGrid(blocks, seed);

@@ -33,6 +33,13 @@ class BigBirdMaskTest {
         SparseMatrix mask = BigBirdMask.mask(blocks, block, 0);
         assertEquals((long) kept * block * block, mask.nnz());
         assertEquals(percent, Math.round(mask.density() * 1000) / 10.0);
+        SparseMatrix blockMask = BigBirdMask.blockMask(blocks, 0);
+        assertEquals(blocks, blockMask.rowCount());
+        assertEquals(kept, blockMask.nnz());
+        assertEquals(percent, Math.round(blockMask.density() * 1000) / 10.0);
+        for (int e = 0; e < blockMask.nnz(); e++) {
+            assertTrue(grid[blockMask.rows()[e]][blockMask.cols()[e]]);
+        }
         for (int b = 0; b < blocks; b++) {
             assertTrue(grid[0][b] && grid[1][b] && grid[b][0] && grid[b][1], "global rows and columns");
             assertTrue(grid[b][b], "diagonal");

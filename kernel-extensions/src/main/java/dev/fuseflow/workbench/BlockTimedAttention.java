@@ -1,0 +1,198 @@
+package dev.fuseflow.workbench;
+
+import dev.fuseflow.compiler.CompiledProgram;
+import dev.fuseflow.compiler.Compiler;
+import dev.fuseflow.compiler.cost.CostModel;
+import dev.fuseflow.compiler.ir.Program;
+import dev.fuseflow.compiler.reference.Verification;
+import dev.fuseflow.compiler.run.GroupResult;
+import dev.fuseflow.compiler.run.ProgramRunner;
+import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.schedule.Schedule;
+import dev.fuseflow.compiler.zoo.Gpt3BigBirdModel;
+import dev.fuseflow.compiler.zoo.InputSource;
+import dev.fuseflow.datasets.Dataset;
+import dev.fuseflow.datasets.DatasetSpec;
+import dev.fuseflow.diagnostics.UserError;
+import dev.fuseflow.simulator.engine.EngineOptions;
+import dev.fuseflow.simulator.engine.ProgressListener;
+import dev.fuseflow.simulator.engine.Simulator;
+import dev.fuseflow.simulator.engine.ValueMode;
+import dev.fuseflow.simulator.stats.Statistics;
+import dev.fuseflow.simulator.tensor.FiberTensor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * zoo:gpt3-bigbird under {@code --values block-timing}, run the way the paper's artifact runs it
+ * (paper-results.md §2.1, "Block-size dependence"; comal-timing-model.md §5):
+ * <ul>
+ * <li>the groups that take a block size ({@link Gpt3BigBirdModel#blockSized}: the fused attention, or the unfused
+ * mask, scale, softmax and ·V kernels) run on the BigBird <em>block grid</em>, one token per b×b block
+ * ({@link Gpt3BigBirdModel#blockGrid}), with Comal's block latencies ({@code run_graph_blockN});</li>
+ * <li>every other group (LayerNorms, projections, FFN, residuals and the unfused QKᵀ) runs element by element with
+ * scalar timing, the same for every block size.</li>
+ * </ul>
+ * Streaming every element with b² latencies instead made the dense projections b² slower and the three block
+ * sizes 4.6× apart, where the paper's are 1.04× apart. The two parts share no tensor (the attention's output
+ * feeds nothing; {@code Att} is an input of its own), so each is a program of its own, restricted to its groups;
+ * a tensor a block-sized group reads from an element group (the unfused mask kernel's scores) is an input of the
+ * block program, generated as the artifact generates each kernel's inputs. The group results come back merged in
+ * schedule order, so {@code --decoders} composes them as any run's.
+ */
+final class BlockTimedAttention {
+    /** Progress labels of the two programs. */
+    static final String ELEMENT_LABEL = "element level, ";
+    static final String BLOCK_LABEL = "block grid, ";
+
+    private final List<Integer> elementGroups;
+    private final List<Integer> blockGroups;
+    private final CompiledProgram element;
+    private final CompiledProgram blocks;
+    private final Map<String, FiberTensor> blockInputs;
+    /** What determines the element-level run besides the engine options, or null when it is not shared. */
+    private final String elementKey;
+
+    private BlockTimedAttention(List<Integer> elementGroups, List<Integer> blockGroups, CompiledProgram element,
+            CompiledProgram blocks, Map<String, FiberTensor> blockInputs, String elementKey) {
+        this.elementKey = elementKey;
+        this.elementGroups = elementGroups;
+        this.blockGroups = blockGroups;
+        this.element = element;
+        this.blocks = blocks;
+        this.blockInputs = blockInputs;
+    }
+
+    /** Whether a run of this model under these options is split this way. */
+    static boolean applies(ResolvedModel resolved, EngineOptions options) {
+        return resolved.model instanceof Gpt3BigBirdModel && options.values() == ValueMode.BLOCK_TIMING;
+    }
+
+    /**
+     * The two programs of {@code bound} under its schedule, compiled ({@code auto} orders chosen on each one's
+     * inputs), with the block grid's inputs made from the same dataset and seed. {@code latencyBlock} is
+     * {@code --block}; it must be the mask's block size, since the grid is the mask's.
+     */
+    static BlockTimedAttention plan(ResolvedModel.Bound bound, String orderSpec, EngineOptions options) {
+        int latencyBlock = options.blockSize();
+        ResolvedModel resolved = bound.resolved();
+        Gpt3BigBirdModel model = (Gpt3BigBirdModel) resolved.model;
+        Dataset dataset = bound.dataset().orElseThrow(() -> new IllegalStateException("zoo model without a dataset"));
+        Integer gridBlock = dataset.dimensions().get("block");
+        if (gridBlock == null) {
+            throw UserError.of("--values block-timing runs zoo:gpt3-bigbird's attention on the mask's block grid, "
+                    + "but dataset '" + dataset.spec() + "' gives no block size", List.of("bigbird:block=" + latencyBlock));
+        }
+        DatasetSpec spec = DatasetSpec.parse(dataset.spec());
+        if (spec.has("block") && spec.positiveInt("block", 0) != latencyBlock) {
+            throw UserError.of("--block " + latencyBlock + " does not match the mask's block size " + spec.positiveInt(
+                    "block", 0) + " (" + dataset.spec() + "); block-timing runs the attention on the mask's blocks, "
+                    + "so give both the same size");
+        }
+        Schedule schedule = resolved.schedule;
+        List<Integer> elementGroups = new ArrayList<>();
+        List<Integer> blockGroups = new ArrayList<>();
+        for (int g = 0; g < schedule.groups().size(); g++) {
+            (model.blockSized(schedule.groups().get(g)) ? blockGroups : elementGroups).add(g);
+        }
+        int seq = resolved.program.tensor("Xin").shape().get(0);
+        Program fullGrid = model.blockGrid(seq, gridBlock);
+        Program grid = fullGrid.restrictedTo(fullGrid.name(), schedule.assignmentsOf(blockGroups));
+        Map<String, FiberTensor> gridInputs = bound.inputsFor(grid);
+        CompiledProgram blocks = compile(resolved, grid, schedule.restrictedTo(blockGroups),
+                GroupOrders.restricted(orderSpec, blockGroups), gridInputs);
+        Program dense = resolved.program.restrictedTo(resolved.program.name() + "_element",
+                schedule.assignmentsOf(elementGroups));
+        Schedule denseSchedule = schedule.restrictedTo(elementGroups);
+        String denseOrders = GroupOrders.restricted(orderSpec, elementGroups);
+        CompiledProgram element = compile(resolved, dense, denseSchedule, denseOrders, bound.inputs());
+        return new BlockTimedAttention(elementGroups, blockGroups, element, blocks, gridInputs,
+                elementKey(bound, dense, denseSchedule, denseOrders, elementOptions(options)));
+    }
+
+    /**
+     * What determines the element-level run: the program, its schedule, orders and engine options, and its inputs. They are all generated weights and activations, which the seed and their source fix (the
+     * mask is the block grid's); an element program that read a dataset part would not be shared (null).
+     */
+    private static String elementKey(ResolvedModel.Bound bound, Program dense, Schedule schedule, String orders,
+            EngineOptions options) {
+        Map<String, InputSource> sources = bound.resolved().model.inputs(dense);
+        StringBuilder key = new StringBuilder("fuseflow element-level run\n")
+                .append("build=").append(BuildIdentity.identity()).append('\n')
+                .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
+                .append("seed=").append(bound.seed()).append('\n');
+        for (String input : dense.inputs()) {
+            if (!(sources.get(input) instanceof InputSource.Weights weights)) {
+                return null;
+            }
+            key.append("input ").append(input).append('=').append(weights).append('\n');
+        }
+        return key.append("schedule=").append(schedule).append('\n')
+                .append("order=").append(orders).append('\n')
+                .append("par=").append(bound.resolved().parallelization).append('\n')
+                .append("engine=").append(options).append('\n')
+                .append("program=\n").append(dense).toString();
+    }
+
+    private static CompiledProgram compile(ResolvedModel resolved, Program program, Schedule schedule,
+            String orderSpec, Map<String, FiberTensor> inputs) {
+        return Compiler.compile(program, resolved.fusion, schedule, orderSpec, resolved.parallelization,
+                CostModel.measured(program, inputs));
+    }
+
+    /** The element-level program: the groups that take no block size. */
+    CompiledProgram element() {
+        return element;
+    }
+
+    int elementGroupCount() {
+        return elementGroups.size();
+    }
+
+    int blockGroupCount() {
+        return blockGroups.size();
+    }
+
+    /** The options of the element-level groups: {@code options} with scalar values. */
+    static EngineOptions elementOptions(EngineOptions options) {
+        return options.withValues(ValueMode.SCALAR, 1);
+    }
+
+    /**
+     * Runs the element-level groups with {@code elementSimulator} on {@code inputs} (the decoder's) and the
+     * block-sized ones with {@code blockSimulator} on the block grid; the merged result has every group of the
+     * schedule, in schedule order, numbered as in the schedule.
+     */
+    RunResult run(Simulator elementSimulator, Simulator blockSimulator, Map<String, FiberTensor> inputs,
+            BooleanSupplier cancelled, SimulationProgress steps) {
+        Supplier<RunResult> elementRuns = () -> new ProgramRunner(elementSimulator).run(element, inputs, cancelled,
+                steps.then(ELEMENT_LABEL, 0));
+        // the same for every block size: a sweep or notebook over block sizes simulates it once
+        RunResult elementRun = elementKey == null ? elementRuns.get()
+                : SharedRuns.get(elementKey, elementRuns, cancelled);
+        ProgressListener blockProgress = steps.then(BLOCK_LABEL, elementRun.total().tokens());
+        RunResult blockRun = new ProgramRunner(blockSimulator).run(blocks, blockInputs, cancelled, blockProgress);
+        return merged(elementRun, blockRun);
+    }
+
+    private RunResult merged(RunResult elementRun, RunResult blockRun) {
+        List<GroupResult> groups = new ArrayList<>();
+        elementRun.groups().forEach(g -> groups.add(renumbered(g, elementGroups)));
+        blockRun.groups().forEach(g -> groups.add(renumbered(g, blockGroups)));
+        groups.sort(Comparator.comparingInt(GroupResult::group));
+        Statistics total = elementRun.total().plus(blockRun.total());
+        List<Verification> verifications = new ArrayList<>(elementRun.verifications());
+        verifications.addAll(blockRun.verifications());
+        String skipped = elementRun.verificationSkipped() != null ? elementRun.verificationSkipped()
+                : blockRun.verificationSkipped();
+        return new RunResult(total, groups, verifications, elementRun.wallMillis() + blockRun.wallMillis(), skipped);
+    }
+
+    private static GroupResult renumbered(GroupResult group, List<Integer> scheduleGroups) {
+        return new GroupResult(scheduleGroups.get(group.group()), group.order(), group.simulation());
+    }
+}
