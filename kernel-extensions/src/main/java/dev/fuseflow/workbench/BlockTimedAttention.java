@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -87,11 +88,11 @@ final class BlockTimedAttention {
             throw UserError.of("--values block-timing runs zoo:gpt3-bigbird's attention on the mask's block grid, "
                     + "but dataset '" + dataset.spec() + "' gives no block size", List.of("bigbird:block=" + latencyBlock));
         }
-        DatasetSpec spec = DatasetSpec.parse(dataset.spec());
-        if (spec.has("block") && spec.positiveInt("block", 0) != latencyBlock) {
-            throw UserError.of("--block " + latencyBlock + " does not match the mask's block size " + spec.positiveInt(
-                    "block", 0) + " (" + dataset.spec() + "); block-timing runs the attention on the mask's blocks, "
-                    + "so give both the same size");
+        Optional<Integer> maskBlock = maskBlock(bound);
+        if (maskBlock.isPresent() && maskBlock.get() != latencyBlock) {
+            throw UserError.of("--block " + latencyBlock + " does not match the mask's block size " + maskBlock.get()
+                    + " (" + dataset.spec() + "); block-timing runs the attention on the mask's blocks, so give both "
+                    + "the same size");
         }
         Schedule schedule = resolved.schedule;
         List<Integer> elementGroups = new ArrayList<>();
@@ -136,6 +137,18 @@ final class BlockTimedAttention {
                 .append("par=").append(bound.resolved().parallelization).append('\n')
                 .append("engine=").append(options).append('\n')
                 .append("program=\n").append(dense).toString();
+    }
+
+    /**
+     * The block size a zoo:gpt3-bigbird run's mask names ({@code bigbird:block=B}, before {@code --scale}), or empty
+     * for another model or a dataset without one.
+     */
+    static Optional<Integer> maskBlock(ResolvedModel.Bound bound) {
+        if (!(bound.resolved().model instanceof Gpt3BigBirdModel) || bound.dataset().isEmpty()) {
+            return Optional.empty();
+        }
+        DatasetSpec spec = DatasetSpec.parse(bound.dataset().get().spec());
+        return spec.has("block") ? Optional.of(spec.positiveInt("block", 0)) : Optional.empty();
     }
 
     private static CompiledProgram compile(ResolvedModel resolved, Program program, Schedule schedule,

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -351,6 +352,9 @@ final class SweepGrid {
                     ResolvedModel resolved = bound.resolved().with(choice.label(), choice.schedule(),
                             par.equals(Parallelization.NONE.toString()) ? Parallelization.NONE : Parallelization.parse(par));
                     for (ValueChoice value : valueChoices) {
+                        if (pairedWithAnotherBlock(bound, value)) {
+                            continue;
+                        }
                         for (Profile profile : profiles) {
                             Map<String, Object> here = new LinkedHashMap<>(at);
                             here.put("order", spec);
@@ -376,6 +380,21 @@ final class SweepGrid {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a block-timing choice is left out for this dataset because another {@code --block} of the list is the
+     * mask's own (GPT-3 runs its attention on the mask's blocks, {@link BlockTimedAttention}): {@code --dataset
+     * bigbird:block=16,bigbird:block=64 --block 16,64} pairs them instead of adding two rows that cannot run. With
+     * no matching block the choice stays, as a row saying what is wrong.
+     */
+    private boolean pairedWithAnotherBlock(ResolvedModel.Bound bound, ValueChoice value) {
+        if (value.block() == null || !ValueMode.BLOCK_TIMING.toString().equals(value.values())) {
+            return false;
+        }
+        Optional<Integer> mask = BlockTimedAttention.maskBlock(bound);
+        return mask.isPresent() && !mask.get().equals(value.block()) && valueChoices.stream()
+                .anyMatch(other -> other.values().equals(value.values()) && mask.get().equals(other.block()));
     }
 
     private void add(List<SweepPoint> points, SweepPoint point) {

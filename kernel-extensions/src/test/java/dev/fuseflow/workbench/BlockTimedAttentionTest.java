@@ -133,12 +133,27 @@ class BlockTimedAttentionTest {
                 + "attention on the mask's blocks, so give both the same size", error.getMessage());
     }
 
+    private static List<SweepPoint> grid(String... args) {
+        SweepOptions options = new SweepOptions();
+        new CommandLine(options).parseArgs(args);
+        return SweepGrid.parse(options, "unfused", MemoryBudget.ofHeap()).expand(() -> false);
+    }
+
+    @Test
+    void aSweepPairsEachMaskWithItsBlockSize() {
+        List<SweepPoint> points = grid("--model", "zoo:gpt3-bigbird", "--dataset", "bigbird:block=16,bigbird:block=64",
+                "--block", "16,64", "--fusion", "partial", "--scale", "0.125");
+        assertEquals(List.of("bigbird:block=16 16", "bigbird:block=64 64"), points.stream()
+                .map(p -> p.coordinates().get("dataset") + " " + p.coordinates().get("block")).toList());
+        // a mask with no block of its own in the list keeps its rows, which say what is wrong when they run
+        assertEquals(2, grid("--model", "zoo:gpt3-bigbird", "--dataset", "bigbird:block=32", "--block", "16,64",
+                "--fusion", "partial", "--scale", "0.125").size());
+    }
+
     @Test
     void aSweepRunsDifferentElementPartsSideBySide() {
-        SweepOptions options = new SweepOptions();
-        new CommandLine(options).parseArgs("--model", "zoo:gpt3-bigbird", "--dataset",
-                "bigbird:block=16,bigbird:block=32", "--block", "16", "--fusion", "unfused,partial", "--scale", "0.125");
-        List<SweepPoint> points = SweepGrid.parse(options, "unfused", MemoryBudget.ofHeap()).expand(() -> false);
+        List<SweepPoint> points = grid("--model", "zoo:gpt3-bigbird", "--dataset", "bigbird:block=16,bigbird:block=32",
+                "--block", "16", "--fusion", "unfused,partial", "--scale", "0.125");
         assertEquals(4, points.size());
         // both unfused first (as longest first would put them): the second waits for the first's element run
         List<Integer> unfusedFirst = new ArrayList<>();
