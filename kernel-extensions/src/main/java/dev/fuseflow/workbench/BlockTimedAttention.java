@@ -108,35 +108,36 @@ final class BlockTimedAttention {
                 GroupOrders.restricted(orderSpec, blockGroups), gridInputs);
         Program dense = resolved.program.restrictedTo(resolved.program.name() + "_element",
                 schedule.assignmentsOf(elementGroups));
-        Schedule denseSchedule = schedule.restrictedTo(elementGroups);
-        String denseOrders = GroupOrders.restricted(orderSpec, elementGroups);
-        CompiledProgram element = compile(resolved, dense, denseSchedule, denseOrders, bound.inputs());
+        CompiledProgram element = compile(resolved, dense, schedule.restrictedTo(elementGroups),
+                GroupOrders.restricted(orderSpec, elementGroups), bound.inputs());
         return new BlockTimedAttention(elementGroups, blockGroups, element, blocks, gridInputs,
-                elementKey(bound, dense, denseSchedule, denseOrders, elementOptions(options)));
+                sharedKey(bound, element, elementOptions(options)));
     }
 
     /**
-     * What determines the element-level run: the program, its schedule, orders and engine options, and its inputs. They are all generated weights and activations, which the seed and their source fix (the
-     * mask is the block grid's); an element program that read a dataset part would not be shared (null).
+     * What determines a run of {@code compiled}, a program of {@code bound}'s zoo model, under {@code options}: the
+     * program, its groups and their chosen orders, the parallelization and the engine options, and the inputs. The
+     * inputs must all be generated weights and activations, which the seed and their source fix; a program that
+     * reads a dataset part is not shared (null).
      */
-    private static String elementKey(ResolvedModel.Bound bound, Program dense, Schedule schedule, String orders,
-            EngineOptions options) {
-        Map<String, InputSource> sources = bound.resolved().model.inputs(dense);
-        StringBuilder key = new StringBuilder("fuseflow element-level run\n")
+    static String sharedKey(ResolvedModel.Bound bound, CompiledProgram compiled, EngineOptions options) {
+        Program program = compiled.program();
+        Map<String, InputSource> sources = bound.resolved().model.inputs(program);
+        StringBuilder key = new StringBuilder("fuseflow shared run\n")
                 .append("build=").append(BuildIdentity.identity()).append('\n')
                 .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
                 .append("seed=").append(bound.seed()).append('\n');
-        for (String input : dense.inputs()) {
+        for (String input : program.inputs()) {
             if (!(sources.get(input) instanceof InputSource.Weights weights)) {
                 return null;
             }
             key.append("input ").append(input).append('=').append(weights).append('\n');
         }
-        return key.append("schedule=").append(schedule).append('\n')
-                .append("order=").append(orders).append('\n')
-                .append("par=").append(bound.resolved().parallelization).append('\n')
+        key.append("schedule=").append(compiled.schedule()).append('\n').append("orders=");
+        compiled.groups().forEach(g -> key.append(g.order().name()).append(' '));
+        return key.append('\n').append("par=").append(bound.resolved().parallelization).append('\n')
                 .append("engine=").append(options).append('\n')
-                .append("program=\n").append(dense).toString();
+                .append("program=\n").append(program).toString();
     }
 
     /**

@@ -65,14 +65,18 @@ record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult
 
     /**
      * Composes the decoder's run; simulates the {@code last} decoder's tail ({@link #lastTail}) first where there
-     * is one, reporting to {@code progress}.
+     * is one, reporting to {@code progress}, shared under {@code sharedKey} ({@link SharedRuns}) unless it is null:
+     * in block-timing mode the tail is the same for every block size.
      */
     static ComposedDecoders compose(DecoderComposition rule, CompiledProgram last, Map<String, FiberTensor> inputs,
-            RunResult decoder, Simulator simulator, BooleanSupplier cancelled, ProgressListener progress) {
+            RunResult decoder, Simulator simulator, String sharedKey, BooleanSupplier cancelled,
+            ProgressListener progress) {
         RunResult lastResult = null;
         List<Statistics> lastStats = new ArrayList<>();
         if (last != null) {
-            lastResult = new ProgramRunner(simulator).run(last, inputs, cancelled, progress);
+            java.util.function.Supplier<RunResult> run = () -> new ProgramRunner(simulator).run(last, inputs,
+                    cancelled, progress);
+            lastResult = sharedKey == null ? run.get() : SharedRuns.get(sharedKey, run, cancelled);
             lastResult.groups().forEach(g -> lastStats.add(g.simulation().statistics()));
         }
         List<Statistics> groups = decoder.groups().stream().map(GroupResult::simulation)

@@ -124,8 +124,11 @@ final class SimulationRunner {
                 result = new ProgramRunner(simulator).run(compiled, bound.inputs(), cancelled, steps);
             }
             if (composition != null) {
+                // the tail runs element by element: in block-timing mode it is the same for every block size
+                String sharedTail = split == null || lastTail == null ? null : BlockTimedAttention.sharedKey(bound,
+                        lastTail, BlockTimedAttention.elementOptions(options));
                 composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, elementSimulator,
-                        cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
+                        sharedTail, cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
             }
         } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
             // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)
