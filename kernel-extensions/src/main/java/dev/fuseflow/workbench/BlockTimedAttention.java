@@ -1,5 +1,6 @@
 package dev.fuseflow.workbench;
 
+import dev.fuseflow.compiler.CompiledGroup;
 import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.Compiler;
 import dev.fuseflow.compiler.cost.CostModel;
@@ -8,6 +9,7 @@ import dev.fuseflow.compiler.reference.Verification;
 import dev.fuseflow.compiler.run.GroupResult;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.run.SharedGroups;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.compiler.zoo.Gpt3BigBirdModel;
 import dev.fuseflow.compiler.zoo.InputSource;
@@ -55,11 +57,16 @@ final class BlockTimedAttention {
     private final CompiledProgram element;
     private final CompiledProgram blocks;
     private final Map<String, FiberTensor> blockInputs;
-    /** What determines the element-level run besides the engine options, or null when it is not shared. */
+    /** What determines the element-level run, or null when it is not shared. */
     private final String elementKey;
+    private final ResolvedModel.Bound bound;
+    private final EngineOptions elementOptions;
 
-    private BlockTimedAttention(List<Integer> elementGroups, List<Integer> blockGroups, CompiledProgram element,
-            CompiledProgram blocks, Map<String, FiberTensor> blockInputs, String elementKey) {
+    private BlockTimedAttention(ResolvedModel.Bound bound, EngineOptions elementOptions, List<Integer> elementGroups,
+            List<Integer> blockGroups, CompiledProgram element, CompiledProgram blocks,
+            Map<String, FiberTensor> blockInputs, String elementKey) {
+        this.bound = bound;
+        this.elementOptions = elementOptions;
         this.elementKey = elementKey;
         this.elementGroups = elementGroups;
         this.blockGroups = blockGroups;
@@ -110,8 +117,8 @@ final class BlockTimedAttention {
                 schedule.assignmentsOf(elementGroups));
         CompiledProgram element = compile(resolved, dense, schedule.restrictedTo(elementGroups),
                 GroupOrders.restricted(orderSpec, elementGroups), bound.inputs());
-        return new BlockTimedAttention(elementGroups, blockGroups, element, blocks, gridInputs,
-                sharedKey(bound, element, elementOptions(options)));
+        return new BlockTimedAttention(bound, elementOptions(options), elementGroups, blockGroups, element, blocks,
+                gridInputs, sharedKey(bound, element, elementOptions(options)));
     }
 
     /**
@@ -171,6 +178,50 @@ final class BlockTimedAttention {
         return blockGroups.size();
     }
 
+    /**
+     * Where element-level runs of {@code bound} under {@code options} take the groups that read only their program's
+     * inputs ({@link SharedRuns#GROUPS}): the tail of the partial preset is the full preset's last decoder, the
+     * first part the same in both.
+     */
+    static SharedGroups sharedGroups(ResolvedModel.Bound bound, EngineOptions options, BooleanSupplier cancelled) {
+        return (program, group, simulate) -> {
+            String key = groupKey(bound, program, group, options);
+            return key == null ? simulate.get() : SharedRuns.GROUPS.get(key, simulate, cancelled);
+        };
+    }
+
+    /**
+     * What determines the simulation of {@code group}, which reads only inputs of {@code program}: its graph (every
+     * primitive with its parameters and streams, and the outputs it writes), the inputs it reads (declaration and
+     * source; only generated weights and activations, else null: not shared), the seed and the engine options. Hashed,
+     * since a fused group's graph is long.
+     */
+    private static String groupKey(ResolvedModel.Bound bound, Program program, CompiledGroup group,
+            EngineOptions options) {
+        Map<String, InputSource> sources = bound.resolved().model.inputs(program);
+        StringBuilder key = new StringBuilder("fuseflow shared group\n")
+                .append("build=").append(BuildIdentity.identity()).append('\n')
+                .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
+                .append("seed=").append(bound.seed()).append('\n')
+                .append("engine=").append(options).append('\n');
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        for (int assignment : group.assignments()) {
+            program.assignments().get(assignment).operands().forEach(a -> read.add(a.tensor()));
+        }
+        for (String tensor : read) {
+            if (program.inputs().contains(tensor)) {
+                if (!(sources.get(tensor) instanceof InputSource.Weights weights)) {
+                    return null;
+                }
+                key.append("input ").append(program.tensor(tensor)).append(" = ").append(weights).append('\n');
+            }
+        }
+        group.graph().ops().forEach(op -> key.append(op).append('\n'));
+        group.graph().streams().values().forEach(stream -> key.append(stream).append('\n'));
+        key.append("outputs=").append(group.graph().outputs());
+        return ResultCache.hash(key.toString());
+    }
+
     /** The options of the element-level groups: {@code options} with scalar values. */
     static EngineOptions elementOptions(EngineOptions options) {
         return options.withValues(ValueMode.SCALAR, 1);
@@ -183,11 +234,12 @@ final class BlockTimedAttention {
      */
     RunResult run(Simulator elementSimulator, Simulator blockSimulator, Map<String, FiberTensor> inputs,
             BooleanSupplier cancelled, SimulationProgress steps) {
-        Supplier<RunResult> elementRuns = () -> new ProgramRunner(elementSimulator).run(element, inputs, cancelled,
-                steps.then(ELEMENT_LABEL, 0));
+        SharedGroups groups = sharedGroups(bound, elementOptions, cancelled);
+        Supplier<RunResult> elementRuns = () -> new ProgramRunner(elementSimulator, groups).run(element, inputs,
+                cancelled, steps.then(ELEMENT_LABEL, 0));
         // the same for every block size: a sweep or notebook over block sizes simulates it once
         RunResult elementRun = elementKey == null ? elementRuns.get()
-                : SharedRuns.get(elementKey, elementRuns, cancelled);
+                : SharedRuns.PROGRAMS.get(elementKey, elementRuns, cancelled);
         ProgressListener blockProgress = steps.then(BLOCK_LABEL, elementRun.total().tokens());
         RunResult blockRun = new ProgramRunner(blockSimulator).run(blocks, blockInputs, cancelled, blockProgress);
         return merged(elementRun, blockRun);

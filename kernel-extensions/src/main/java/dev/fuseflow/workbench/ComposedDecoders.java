@@ -6,6 +6,7 @@ import dev.fuseflow.compiler.ir.Program;
 import dev.fuseflow.compiler.run.GroupResult;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.run.SharedGroups;
 import dev.fuseflow.compiler.schedule.Schedule;
 import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.compiler.zoo.Gpt3BigBirdModel;
@@ -65,18 +66,19 @@ record ComposedDecoders(DecoderComposition rule, CompiledProgram last, RunResult
 
     /**
      * Composes the decoder's run; simulates the {@code last} decoder's tail ({@link #lastTail}) first where there
-     * is one, reporting to {@code progress}, shared under {@code sharedKey} ({@link SharedRuns}) unless it is null:
-     * in block-timing mode the tail is the same for every block size.
+     * is one, reporting to {@code progress}, shared under {@code sharedKey} ({@link SharedRuns}) unless it is null,
+     * its groups taken from {@code sharedGroups} where they read only inputs: in block-timing mode the tail is the same for
+     * every block size, and its group the partial preset's tail.
      */
     static ComposedDecoders compose(DecoderComposition rule, CompiledProgram last, Map<String, FiberTensor> inputs,
-            RunResult decoder, Simulator simulator, String sharedKey, BooleanSupplier cancelled,
+            RunResult decoder, Simulator simulator, String sharedKey, SharedGroups sharedGroups, BooleanSupplier cancelled,
             ProgressListener progress) {
         RunResult lastResult = null;
         List<Statistics> lastStats = new ArrayList<>();
         if (last != null) {
-            java.util.function.Supplier<RunResult> run = () -> new ProgramRunner(simulator).run(last, inputs,
+            java.util.function.Supplier<RunResult> run = () -> new ProgramRunner(simulator, sharedGroups).run(last, inputs,
                     cancelled, progress);
-            lastResult = sharedKey == null ? run.get() : SharedRuns.get(sharedKey, run, cancelled);
+            lastResult = sharedKey == null ? run.get() : SharedRuns.PROGRAMS.get(sharedKey, run, cancelled);
             lastResult.groups().forEach(g -> lastStats.add(g.simulation().statistics()));
         }
         List<Statistics> groups = decoder.groups().stream().map(GroupResult::simulation)

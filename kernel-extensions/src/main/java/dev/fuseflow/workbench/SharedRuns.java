@@ -4,6 +4,7 @@ import dev.fuseflow.compiler.run.GroupResult;
 import dev.fuseflow.compiler.run.RunResult;
 import dev.fuseflow.simulator.engine.SimulationResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,25 +14,34 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Program runs that several configurations share within this JVM, by a key text that spells out everything that
- * determines them: GPT-3's element-level groups are the same for block sizes 16, 32 and 64
- * ({@link BlockTimedAttention}), and take minutes at full scale, so a sweep or a notebook over the block sizes runs
- * them once. A run asked for while another thread runs it waits for that one. The last {@value #CAPACITY} runs are
- * kept, without their output tensors (nothing after a run reads them); a run that fails or is cancelled is not
- * kept.
+ * Runs that several configurations share within this JVM, by a key text that spells out everything that determines
+ * them: GPT-3's element-level groups are the same for block sizes 16, 32 and 64 ({@link BlockTimedAttention}), and
+ * take minutes at full scale, so a sweep or a notebook over the block sizes runs them once. A run asked for while
+ * another thread runs it waits for that one. The last {@value #CAPACITY} runs of each kind are kept; a run that fails
+ * or is cancelled is not kept.
+ *
+ * @param <T> what a run gives: a program's run ({@link #PROGRAMS}, kept without its output tensors, which nothing
+ *            after a run reads) or one group's simulation ({@link #GROUPS}, with its outputs, which later groups read)
  */
-final class SharedRuns {
+final class SharedRuns<T> {
     static final int CAPACITY = 8;
     private static final long POLL_MILLIS = 100;
 
-    private static final Map<String, CompletableFuture<RunResult>> RUNS = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Whole program runs. */
+    static final SharedRuns<RunResult> PROGRAMS = new SharedRuns<>(SharedRuns::withoutOutputs);
+    /** Single groups that read only the program's inputs, the same group in several programs. */
+    static final SharedRuns<SimulationResult> GROUPS = new SharedRuns<>(java.util.function.UnaryOperator.identity());
+
+    private final java.util.function.UnaryOperator<T> kept;
+    private final Map<String, CompletableFuture<T>> runs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RunResult>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<T>> eldest) {
             return size() > CAPACITY;
         }
     };
 
-    private SharedRuns() {
+    private SharedRuns(java.util.function.UnaryOperator<T> kept) {
+        this.kept = kept;
     }
 
     /**
@@ -40,12 +50,12 @@ final class SharedRuns {
      *
      * @throws CancelledException when {@code cancelled} turns true while waiting
      */
-    static RunResult get(String key, Supplier<RunResult> run, BooleanSupplier cancelled) {
+    T get(String key, Supplier<T> run, BooleanSupplier cancelled) {
         while (true) {
-            CompletableFuture<RunResult> mine = new CompletableFuture<>();
-            CompletableFuture<RunResult> existing;
-            synchronized (RUNS) {
-                existing = RUNS.putIfAbsent(key, mine);
+            CompletableFuture<T> mine = new CompletableFuture<>();
+            CompletableFuture<T> existing;
+            synchronized (runs) {
+                existing = runs.putIfAbsent(key, mine);
             }
             if (existing == null) {
                 return runAndKeep(key, mine, run);
@@ -58,21 +68,21 @@ final class SharedRuns {
         }
     }
 
-    private static RunResult runAndKeep(String key, CompletableFuture<RunResult> mine, Supplier<RunResult> run) {
+    private T runAndKeep(String key, CompletableFuture<T> mine, Supplier<T> run) {
         try {
-            RunResult result = withoutOutputs(run.get());
+            T result = kept.apply(run.get());
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
-            synchronized (RUNS) {
-                RUNS.remove(key, mine);
+            synchronized (runs) {
+                runs.remove(key, mine);
             }
             mine.completeExceptionally(e);
             throw e;
         }
     }
 
-    private static RunResult waitFor(CompletableFuture<RunResult> running, BooleanSupplier cancelled)
+    private static <T> T waitFor(CompletableFuture<T> running, BooleanSupplier cancelled)
             throws ExecutionException {
         while (true) {
             if (cancelled.getAsBoolean()) {
@@ -101,10 +111,12 @@ final class SharedRuns {
                 s.primitives(), Map.of(), s.blockOutputs(), s.wallNanos()));
     }
 
-    /** Forgets every kept run (tests). */
+    /** Forgets every kept run of both kinds (tests). */
     static void clear() {
-        synchronized (RUNS) {
-            RUNS.clear();
+        for (SharedRuns<?> shared : List.of(PROGRAMS, GROUPS)) {
+            synchronized (shared.runs) {
+                shared.runs.clear();
+            }
         }
     }
 }

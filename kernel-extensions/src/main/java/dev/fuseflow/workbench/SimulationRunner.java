@@ -4,6 +4,7 @@ import dev.fuseflow.compiler.CompiledProgram;
 import dev.fuseflow.compiler.run.BlockProgramRunner;
 import dev.fuseflow.compiler.run.ProgramRunner;
 import dev.fuseflow.compiler.run.RunResult;
+import dev.fuseflow.compiler.run.SharedGroups;
 import dev.fuseflow.compiler.zoo.DecoderComposition;
 import dev.fuseflow.diagnostics.UserError;
 import dev.fuseflow.simulator.engine.SimulationCancelledException;
@@ -125,10 +126,13 @@ final class SimulationRunner {
             }
             if (composition != null) {
                 // the tail runs element by element: in block-timing mode it is the same for every block size
+                EngineOptions elementOptions = BlockTimedAttention.elementOptions(options);
                 String sharedTail = split == null || lastTail == null ? null : BlockTimedAttention.sharedKey(bound,
-                        lastTail, BlockTimedAttention.elementOptions(options));
+                        lastTail, elementOptions);
+                SharedGroups groups = split == null ? SharedGroups.NONE
+                        : BlockTimedAttention.sharedGroups(bound, elementOptions, cancelled);
                 composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, elementSimulator,
-                        sharedTail, cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
+                        sharedTail, groups, cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
             }
         } catch (SimulationCancelledException | java.util.concurrent.CancellationException e) {
             // the engine's cancel flag, or the reference evaluation's (verification follows the simulation)

@@ -125,6 +125,34 @@ class BlockTimedAttentionTest {
     }
 
     @Test
+    void theFullPresetsLastDecoderIsThePartialPresetsTailGroup() {
+        // the same group (#9–#18) reading only inputs: simulated once, so its wall time is the same to the microsecond
+        JsonObject partial = reportOf("partial");
+        JsonObject full = reportOf("full");
+        JsonObject tail = partPart(partial, "tail");
+        JsonObject last = partPart(full, "last");
+        for (String statistic : List.of("cycles", "flops", "tokens", "wall_ms")) {
+            assertEquals(tail.get(statistic), last.get(statistic), statistic);
+        }
+        assertEquals(partPart(partial, "first").get("wall_ms"), partPart(full, "first").get("wall_ms"));
+    }
+
+    private static JsonObject reportOf(String fusion) {
+        String line = "simulate --model zoo:gpt3-bigbird --dataset bigbird:block=32 --scale " + SCALE + " --fusion "
+                + fusion + " --values block-timing --block 32 --decoders 12 --json";
+        return JsonParser.parseString(new Workbench().execute(List.of(line.split(" "))).plainText()).getAsJsonObject();
+    }
+
+    private static JsonObject partPart(JsonObject report, String part) {
+        for (JsonElement g : report.getAsJsonArray("groups")) {
+            if (g.getAsJsonObject().get("part").getAsString().equals(part)) {
+                return g.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + part + " group in " + report);
+    }
+
+    @Test
     void theLatencyBlockMustBeTheMasks() {
         UserError error = assertThrows(UserError.class, () -> new Workbench().execute(List.of("simulate", "--model",
                 "zoo:gpt3-bigbird", "--dataset", "bigbird:block=16", "--scale", "0.125", "--values", "block-timing",

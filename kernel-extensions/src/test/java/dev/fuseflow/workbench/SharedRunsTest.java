@@ -28,26 +28,26 @@ class SharedRunsTest {
     @Test
     void aKeptRunIsNotMadeAgain() {
         AtomicInteger made = new AtomicInteger();
-        RunResult first = SharedRuns.get("k", () -> run(made.incrementAndGet()), () -> false);
-        RunResult second = SharedRuns.get("k", () -> run(made.incrementAndGet()), () -> false);
+        RunResult first = SharedRuns.PROGRAMS.get("k", () -> run(made.incrementAndGet()), () -> false);
+        RunResult second = SharedRuns.PROGRAMS.get("k", () -> run(made.incrementAndGet()), () -> false);
         assertSame(first, second);
         assertEquals(1, made.get());
-        assertEquals(2, SharedRuns.get("other", () -> run(made.incrementAndGet()), () -> false).total().cycles());
+        assertEquals(2, SharedRuns.PROGRAMS.get("other", () -> run(made.incrementAndGet()), () -> false).total().cycles());
     }
 
     @Test
     void aFailedRunIsForgottenAndMadeByTheNextCaller() {
-        assertThrows(IllegalStateException.class, () -> SharedRuns.get("k", () -> {
+        assertThrows(IllegalStateException.class, () -> SharedRuns.PROGRAMS.get("k", () -> {
             throw new IllegalStateException("out of luck");
         }, () -> false));
-        assertEquals(7, SharedRuns.get("k", () -> run(7), () -> false).total().cycles());
+        assertEquals(7, SharedRuns.PROGRAMS.get("k", () -> run(7), () -> false).total().cycles());
     }
 
     @Test
     void aRunInProgressIsWaitedForAndAWaiterCanBeCancelled() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread maker = new Thread(() -> SharedRuns.get("slow", () -> {
+        Thread maker = new Thread(() -> SharedRuns.PROGRAMS.get("slow", () -> {
             started.countDown();
             try {
                 release.await();
@@ -59,9 +59,9 @@ class SharedRunsTest {
         maker.start();
         started.await();
         AtomicBoolean cancel = new AtomicBoolean(true);
-        assertThrows(CancelledException.class, () -> SharedRuns.get("slow", () -> run(99), cancel::get));
+        assertThrows(CancelledException.class, () -> SharedRuns.PROGRAMS.get("slow", () -> run(99), cancel::get));
         release.countDown();
-        assertEquals(3, SharedRuns.get("slow", () -> run(99), () -> false).total().cycles());
+        assertEquals(3, SharedRuns.PROGRAMS.get("slow", () -> run(99), () -> false).total().cycles());
         maker.join();
     }
 
@@ -69,10 +69,10 @@ class SharedRunsTest {
     void onlyTheLastRunsAreKept() {
         for (int k = 0; k <= SharedRuns.CAPACITY; k++) {
             int cycles = k;
-            SharedRuns.get("k" + k, () -> run(cycles), () -> false);
+            SharedRuns.PROGRAMS.get("k" + k, () -> run(cycles), () -> false);
         }
-        assertEquals(100, SharedRuns.get("k0", () -> run(100), () -> false).total().cycles(), "the eldest was dropped");
-        assertEquals(SharedRuns.CAPACITY, SharedRuns.get("k" + SharedRuns.CAPACITY, () -> run(100), () -> false)
+        assertEquals(100, SharedRuns.PROGRAMS.get("k0", () -> run(100), () -> false).total().cycles(), "the eldest was dropped");
+        assertEquals(SharedRuns.CAPACITY, SharedRuns.PROGRAMS.get("k" + SharedRuns.CAPACITY, () -> run(100), () -> false)
                 .total().cycles());
     }
 }

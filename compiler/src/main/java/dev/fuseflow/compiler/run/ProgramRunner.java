@@ -28,9 +28,16 @@ public final class ProgramRunner {
     public static final String VERIFYING = "verifying against the CPU reference";
 
     private final Simulator simulator;
+    private final SharedGroups shared;
 
     public ProgramRunner(Simulator simulator) {
+        this(simulator, SharedGroups.NONE);
+    }
+
+    /** A runner that asks {@code shared} for the groups reading only the program's inputs. */
+    public ProgramRunner(Simulator simulator, SharedGroups shared) {
         this.simulator = simulator;
+        this.shared = shared;
     }
 
     public RunResult run(CompiledProgram compiled, Map<String, FiberTensor> inputs, BooleanSupplier cancelled) {
@@ -70,8 +77,10 @@ public final class ProgramRunner {
             String label = "group " + (groups.size() + 1) + " of " + groupCount;
             long offset = tokensBefore;
             progress.update(label, offset, ProgressListener.UNKNOWN);
-            SimulationResult result = simulator.simulate(group.graph(), tensors, cancelled,
-                    (ignored, done, unknown) -> progress.update(label, offset + done, unknown), label);
+            java.util.function.Supplier<SimulationResult> simulate = () -> simulator.simulate(group.graph(), tensors,
+                    cancelled, (ignored, done, unknown) -> progress.update(label, offset + done, unknown), label);
+            SimulationResult result = readsOnlyInputs(compiled, group)
+                    ? shared.simulate(compiled.program(), group, simulate) : simulate.get();
             tokensBefore += result.statistics().tokens();
             // only the materialised copy of an output is kept (read by later groups, verified, and the group's
             // outputs): holding the written one as well doubled the memory of every intermediate
@@ -105,6 +114,22 @@ public final class ProgramRunner {
             }
         }
         return new RunResult(total, groups, verifications, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** Whether every tensor the group reads from outside itself is an input of the program. */
+    static boolean readsOnlyInputs(CompiledProgram compiled, CompiledGroup group) {
+        List<String> inputs = compiled.program().inputs();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (int assignment : group.assignments()) {
+            var a = compiled.program().assignments().get(assignment);
+            for (var operand : a.operands()) {
+                if (!written.contains(operand.tensor()) && !inputs.contains(operand.tensor())) {
+                    return false;
+                }
+            }
+            written.add(a.target().tensor());
+        }
+        return true;
     }
 
     /** For each tensor a group reads, the position of the last group that reads it. */
