@@ -170,6 +170,11 @@ final class BlockTimedAttention {
         return element;
     }
 
+    /** Whether the schedule's group {@code group} ran on the block grid. */
+    boolean blockSized(int group) {
+        return blockGroups.contains(group);
+    }
+
     int elementGroupCount() {
         return elementGroups.size();
     }

@@ -103,6 +103,18 @@ public final class SimulationReport {
                 .ifPresent(reason -> fields.put("verification_skipped", reason));
     }
 
+    /**
+     * Adds {@code field} to every group entry, valued by {@code value} from the group's index and whether it is a
+     * group of the last decoder's tail (indexed within that program) rather than of the simulated program.
+     */
+    @SuppressWarnings("unchecked")
+    void labelGroups(String field, java.util.function.BiFunction<Integer, Boolean, Object> value) {
+        for (Map<String, Object> group : (List<Map<String, Object>>) fields.get("groups")) {
+            boolean last = DecoderComposition.Part.LAST.word().equals(group.get("part"));
+            group.put(field, value.apply((Integer) group.get("group"), last));
+        }
+    }
+
     private static Map<String, Object> group(GroupResult group) {
         Map<String, Object> g = new LinkedHashMap<>();
         Statistics s = group.simulation().statistics();

@@ -140,9 +140,15 @@ final class SimulationRunner {
         }
         steps.finished(result.total().tokens() + (composed == null || composed.lastResult() == null ? 0
                 : composed.lastResult().total().tokens()), result.checked());
-        return new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
+        SimulationReport report = new SimulationReport(modelSpec, bound.datasetSpec(), compiled, result, composed,
                 options.timing().toString(), options.memory().toString(), options.values().toString(),
                 options.blockSize());
+        if (split != null) {
+            // which groups streamed the mask's blocks and which streamed elements
+            report.labelGroups("values", (group, last) -> !last && split.blockSized(group)
+                    ? ValueMode.BLOCK_TIMING.toString() : ValueMode.SCALAR.toString());
+        }
+        return report;
     }
 
     /** Warnings about how the model was read, one line each, before the text report. */

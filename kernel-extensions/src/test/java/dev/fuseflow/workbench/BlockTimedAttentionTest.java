@@ -70,6 +70,8 @@ class BlockTimedAttentionTest {
             long attention = 0;
             for (var entry : groups(timed).entrySet()) {
                 JsonObject group = entry.getValue();
+                assertEquals(blockSized(fusion).contains(entry.getKey()) ? "block-timing" : "scalar",
+                        group.get("values").getAsString(), "group " + entry.getKey());
                 if (blockSized(fusion).contains(entry.getKey())) {
                     attention += group.get("cycles").getAsLong();
                     continue;
