@@ -40,6 +40,11 @@ import java.util.Map;
  * never fused with the projections.</li>
  * </ul>
  *
+ * <h2>Block-timing</h2>
+ * The artifact runs only the fused attention and the unfused mask, scale, softmax and ·V kernels at the block size
+ * ({@link #blockSized}); they stream the mask's b×b blocks, one token per block, on {@link #blockGrid}. Everything
+ * else streams elements, the same for every block size (the workbench's {@code BlockTimedAttention}).
+ *
  * <h2>{@code --decoders N}</h2>
  * The groups are simulated once each and composed as {@code 1·first + N·attention + (N−1)·fused-tail +
  * 1·last} (ARCHITECTURE.md §3.4), where, per preset,
