@@ -129,22 +129,39 @@ final class BlockTimedAttention {
      */
     static String sharedKey(ResolvedModel.Bound bound, CompiledProgram compiled, EngineOptions options) {
         Program program = compiled.program();
-        Map<String, InputSource> sources = bound.resolved().model.inputs(program);
-        StringBuilder key = new StringBuilder("fuseflow shared run\n")
-                .append("build=").append(BuildIdentity.identity()).append('\n')
-                .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
-                .append("seed=").append(bound.seed()).append('\n');
-        for (String input : program.inputs()) {
-            if (!(sources.get(input) instanceof InputSource.Weights weights)) {
-                return null;
-            }
-            key.append("input ").append(input).append('=').append(weights).append('\n');
+        StringBuilder key = keyOfInputs("fuseflow shared run", bound, options, program, program.inputs());
+        if (key == null) {
+            return null;
         }
         key.append("schedule=").append(compiled.schedule()).append('\n').append("orders=");
         compiled.groups().forEach(g -> key.append(g.order().name()).append(' '));
         return key.append('\n').append("par=").append(bound.resolved().parallelization).append('\n')
-                .append("engine=").append(options).append('\n')
                 .append("program=\n").append(program).toString();
+    }
+
+    /**
+     * The start of a shared run's key: the build, model, seed and engine options, then each of {@code read} that is
+     * an input of {@code program} with its declaration and source; null when one is not generated weights or
+     * activations (a dataset part, which the key cannot name).
+     */
+    private static StringBuilder keyOfInputs(String kind, ResolvedModel.Bound bound, EngineOptions options,
+            Program program, java.util.Collection<String> read) {
+        Map<String, InputSource> sources = bound.resolved().model.inputs(program);
+        StringBuilder key = new StringBuilder(kind).append('\n')
+                .append("build=").append(BuildIdentity.identity()).append('\n')
+                .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
+                .append("seed=").append(bound.seed()).append('\n')
+                .append("engine=").append(options).append('\n');
+        List<String> inputs = program.inputs();
+        for (String tensor : read) {
+            if (inputs.contains(tensor)) {
+                if (!(sources.get(tensor) instanceof InputSource.Weights weights)) {
+                    return null;
+                }
+                key.append("input ").append(program.tensor(tensor)).append(" = ").append(weights).append('\n');
+            }
+        }
+        return key;
     }
 
     /**
@@ -203,23 +220,13 @@ final class BlockTimedAttention {
      */
     private static String groupKey(ResolvedModel.Bound bound, Program program, CompiledGroup group,
             EngineOptions options) {
-        Map<String, InputSource> sources = bound.resolved().model.inputs(program);
-        StringBuilder key = new StringBuilder("fuseflow shared group\n")
-                .append("build=").append(BuildIdentity.identity()).append('\n')
-                .append("model=zoo:").append(bound.resolved().model.name()).append('\n')
-                .append("seed=").append(bound.seed()).append('\n')
-                .append("engine=").append(options).append('\n');
         java.util.Set<String> read = new java.util.TreeSet<>();
         for (int assignment : group.assignments()) {
             program.assignments().get(assignment).operands().forEach(a -> read.add(a.tensor()));
         }
-        for (String tensor : read) {
-            if (program.inputs().contains(tensor)) {
-                if (!(sources.get(tensor) instanceof InputSource.Weights weights)) {
-                    return null;
-                }
-                key.append("input ").append(program.tensor(tensor)).append(" = ").append(weights).append('\n');
-            }
+        StringBuilder key = keyOfInputs("fuseflow shared group", bound, options, program, read);
+        if (key == null) {
+            return null;
         }
         group.graph().ops().forEach(op -> key.append(op).append('\n'));
         group.graph().streams().values().forEach(stream -> key.append(stream).append('\n'));
