@@ -127,7 +127,7 @@ final class BlockTimedAttention {
      * inputs must all be generated weights and activations, which the seed and their source fix; a program that
      * reads a dataset part is not shared (null).
      */
-    static String sharedKey(ResolvedModel.Bound bound, CompiledProgram compiled, EngineOptions options) {
+    private static String sharedKey(ResolvedModel.Bound bound, CompiledProgram compiled, EngineOptions options) {
         Program program = compiled.program();
         StringBuilder key = keyOfInputs("fuseflow shared run", bound, options, program, program.inputs());
         if (key == null) {
@@ -205,7 +205,8 @@ final class BlockTimedAttention {
      * inputs ({@link SharedRuns#GROUPS}): the tail of the partial preset is the full preset's last decoder, the
      * first part the same in both.
      */
-    static SharedGroups sharedGroups(ResolvedModel.Bound bound, EngineOptions options, BooleanSupplier cancelled) {
+    private static SharedGroups sharedGroups(ResolvedModel.Bound bound, EngineOptions options,
+            BooleanSupplier cancelled) {
         return (program, group, simulate) -> {
             String key = groupKey(bound, program, group, options);
             return key == null ? simulate.get() : SharedRuns.GROUPS.get(key, simulate, cancelled);
@@ -234,6 +235,19 @@ final class BlockTimedAttention {
         return ResultCache.hash(key.toString());
     }
 
+    /**
+     * The key under which an element-level run of {@code compiled}, another program of this model (the last decoder's
+     * tail), is shared; null when it is not.
+     */
+    String sharedKey(CompiledProgram compiled) {
+        return sharedKey(bound, compiled, elementOptions);
+    }
+
+    /** Where this run's element-level programs take the groups that read only their inputs. */
+    SharedGroups sharedGroups(BooleanSupplier cancelled) {
+        return sharedGroups(bound, elementOptions, cancelled);
+    }
+
     /** The options of the element-level groups: {@code options} with scalar values. */
     static EngineOptions elementOptions(EngineOptions options) {
         return options.withValues(ValueMode.SCALAR, 1);
@@ -246,7 +260,7 @@ final class BlockTimedAttention {
      */
     RunResult run(Simulator elementSimulator, Simulator blockSimulator, Map<String, FiberTensor> inputs,
             BooleanSupplier cancelled, SimulationProgress steps) {
-        SharedGroups groups = sharedGroups(bound, elementOptions, cancelled);
+        SharedGroups groups = sharedGroups(cancelled);
         Supplier<RunResult> elementRuns = () -> new ProgramRunner(elementSimulator, groups).run(element, inputs,
                 cancelled, steps.then(ELEMENT_LABEL, 0));
         // the same for every block size: a sweep or notebook over block sizes simulates it once

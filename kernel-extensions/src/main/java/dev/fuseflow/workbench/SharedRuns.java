@@ -106,9 +106,7 @@ final class SharedRuns<T> {
     }
 
     private static GroupResult withoutOutputs(GroupResult group) {
-        SimulationResult s = group.simulation();
-        return new GroupResult(group.group(), group.order(), new SimulationResult(s.graph(), s.statistics(),
-                s.primitives(), Map.of(), s.blockOutputs(), s.wallNanos()));
+        return new GroupResult(group.group(), group.order(), group.simulation().withOutputs(Map.of()));
     }
 
     /** Forgets every kept run of both kinds (tests). */

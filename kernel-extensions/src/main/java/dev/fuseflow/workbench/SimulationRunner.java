@@ -126,11 +126,8 @@ final class SimulationRunner {
             }
             if (composition != null) {
                 // the tail runs element by element: in block-timing mode it is the same for every block size
-                EngineOptions elementOptions = BlockTimedAttention.elementOptions(options);
-                String sharedTail = split == null || lastTail == null ? null : BlockTimedAttention.sharedKey(bound,
-                        lastTail, elementOptions);
-                SharedGroups groups = split == null ? SharedGroups.NONE
-                        : BlockTimedAttention.sharedGroups(bound, elementOptions, cancelled);
+                String sharedTail = split == null || lastTail == null ? null : split.sharedKey(lastTail);
+                SharedGroups groups = split == null ? SharedGroups.NONE : split.sharedGroups(cancelled);
                 composed = ComposedDecoders.compose(composition, lastTail, bound.inputs(), result, elementSimulator,
                         sharedTail, groups, cancelled, steps.then(ComposedDecoders.TAIL, result.total().tokens()));
             }

@@ -89,9 +89,8 @@ public final class ProgramRunner {
                 stored.put(output.getKey(), materialise(compiled.program().tensor(output.getKey()), output.getValue()));
             }
             int position = groups.size();
-            groups.add(new GroupResult(group.index(), group.order().name(), new SimulationResult(result.graph(),
-                    result.statistics(), result.primitives(), skipped == null ? stored : Map.of(),
-                    result.blockOutputs(), result.wallNanos())));
+            groups.add(new GroupResult(group.index(), group.order().name(),
+                    result.withOutputs(skipped == null ? stored : Map.of())));
             total = total == null ? result.statistics() : total.plus(result.statistics());
             produced.putAll(stored);
             tensors.putAll(stored);

@@ -21,4 +21,9 @@ public record SimulationResult(String graph, Statistics statistics, List<Primiti
     public double wallMillis() {
         return wallNanos / 1e6;
     }
+
+    /** The same simulation holding {@code kept} as its output tensors (a copy in other formats, or none). */
+    public SimulationResult withOutputs(Map<String, FiberTensor> kept) {
+        return new SimulationResult(graph, statistics, primitives, kept, blockOutputs, wallNanos);
+    }
 }
