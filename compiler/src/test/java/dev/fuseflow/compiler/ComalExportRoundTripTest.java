@@ -116,10 +116,15 @@ class ComalExportRoundTripTest {
         assertEquals(asExported.total(), viaProto.total(), what + ": every statistic");
         CleanupEffectTest.assertSameOutputs(asExported, viaProto, what);
         // Rewiring repeats to references never changes a value; it may add a broadcast (one cycle per token
-        // on that path), so the compiled graph may be a few cycles faster than its Comal form, never slower.
+        // on that path), so the compiled graph may be a few cycles faster than its Comal form. The Comal form
+        // leaves out fiber drops (no emptied rows in this data, so the values agree), which makes it at most a
+        // few cycles faster per drop.
         CleanupEffectTest.assertSameOutputs(direct, viaProto, what + " against the compiled graph");
         long extra = viaProto.total().cycles() - direct.total().cycles();
-        assertTrue(extra >= 0 && extra <= compiled.groups().size() * 2L, what + ": " + extra + " extra cycles");
+        long drops = compiled.groups().stream().mapToLong(g -> g.graph().opCounts().getOrDefault("FiberDrop", 0))
+                .sum();
+        assertTrue(extra >= -8 * drops && extra <= compiled.groups().size() * 2L, what + ": " + extra
+                + " extra cycles, " + drops + " fiber drops left out");
         System.out.printf("%-18s %-15s %-6s cycles compiled %6d, Comal form %6d%n", name, fusion, encoding,
                 direct.total().cycles(), viaProto.total().cycles());
     }

@@ -20,6 +20,7 @@ import dev.fuseflow.simulator.graph.ArrayOp;
 import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
+import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
 import dev.fuseflow.simulator.graph.ForkOp;
@@ -168,10 +169,13 @@ final class GroupLowering {
             return List.of(value(expr, parent));
         }
         IndexVar var = nest.get(from);
-        Instance instance = join(expr, var, parent);
+        Instance joined = join(expr, var, parent);
+        int lanes = parallel.getOrDefault(var, 1);
+        // a lane split of the kept rows would need the drop per lane; parallel runs keep the gap (DEVIATIONS.md)
+        Reduction rows = lanes <= 1 && from + 1 < nest.size() ? rowsDefinedBy(expr, var, nest.get(from + 1)) : null;
+        Instance instance = rows == null ? joined : keptRows(rows, joined, nest.get(from + 1));
         List<Integer> streams = new ArrayList<>();
         streams.add(instance.crd());
-        int lanes = parallel.getOrDefault(var, 1);
         if (lanes <= 1) {
             streams.addAll(lowerNest(expr, nest, from + 1, instance));
             return streams;
@@ -204,6 +208,73 @@ final class GroupLowering {
             }));
         }
         return streams;
+    }
+
+    /**
+     * The reduction whose result alone decides which coordinates of {@code var} exist, when its rows may come out
+     * empty and a broadcast operand would otherwise be repeated into them; null when there is none. That is a
+     * sum {@code R(..var, next) + b(next)} with R closed at {@code next} (its accumulated fibers join there), every
+     * other operand of the sum lacking {@code var}, and nothing but R's own operands iterating {@code var}.
+     * §3.0 then stores a row of the sum only where R's row holds an entry (the broadcast operand follows the
+     * fuller one's rows), as the unfused program, which materialises R, does.
+     */
+    private Reduction rowsDefinedBy(Expr expr, IndexVar var, IndexVar next) {
+        if (!(GroupLegality.participants(program, expr, next, order) instanceof JoinNode.Union union)) {
+            return null;
+        }
+        Reduction rows = null;
+        boolean broadcast = false;
+        for (JoinNode child : union.children()) {
+            if (child instanceof JoinNode.Closed closed && closed.reduction().freeVars().contains(var)
+                    && next.equals(GroupLegality.innermostFree(closed.reduction(), order))) {
+                if (rows != null && !rows.equals(closed.reduction())) {
+                    return null;
+                }
+                rows = closed.reduction();
+            } else if (lacks(child, var)) {
+                broadcast = true;
+            } else {
+                return null;
+            }
+        }
+        if (rows == null || !broadcast) {
+            return null;
+        }
+        JoinNode atVar = GroupLegality.participants(program, expr, var, order);
+        JoinNode ownAtVar = GroupLegality.participants(program, rows, var, order);
+        return atVar != null && ownAtVar != null && atVar.key().equals(ownAtVar.key()) ? rows : null;
+    }
+
+    private static boolean lacks(JoinNode node, IndexVar var) {
+        if (node instanceof JoinNode.Leaf leaf) {
+            return !leaf.access().indices().contains(var);
+        }
+        if (node instanceof JoinNode.Closed closed) {
+            return !closed.reduction().freeVars().contains(var);
+        }
+        List<JoinNode> children = node instanceof JoinNode.Union u ? u.children()
+                : ((JoinNode.Intersection) node).children();
+        return children.stream().allMatch(c -> lacks(c, var));
+    }
+
+    /**
+     * The iteration {@code rows} over only the coordinates where {@code reduction}'s fiber at {@code next} holds an
+     * entry: the reduction is accumulated under the full iteration, then a fiber drop removes the empty rows from
+     * the coordinates and from the accumulated (crd, value) streams, which become the reduction's result under the
+     * returned iteration. Everything nested in it (a broadcast operand's repeat, the writers) follows the kept rows.
+     */
+    private Instance keptRows(Reduction reduction, Instance rows, IndexVar next) {
+        return cell("kept|" + reduction + "|" + rows.id(), () -> {
+            int[] accumulated = closed(reduction, rows);
+            int outer = graph.stream(StreamKind.CRD, rows.var() + ".kept.crd");
+            int inner = graph.stream(StreamKind.CRD, next + ".kept.crd");
+            int payload = graph.stream(kindOf(accumulated[1]), graph.streamInfo(accumulated[1]).name() + ".kept");
+            graph.add(new FiberDropOp(rows.var().name(), next.name(), rows.crd(), accumulated[0], accumulated[1],
+                    outer, inner, payload));
+            Instance kept = new Instance(instanceCount++, rows.var(), rows.parent(), outer, Map.of(), null, 0);
+            memo.put("closed|" + reduction + "|" + kept.id(), new int[] {inner, payload});
+            return kept;
+        });
     }
 
     private List<IndexVar> sorted(List<IndexVar> vars) {

@@ -5,6 +5,7 @@ import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.CrdHoldOp;
+import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.CrdMaskOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
@@ -89,6 +90,9 @@ public final class OpParameters {
             p.put("kept_index", spacc.keptVar());
             p.put("reduced_index", spacc.reducedVar());
         } else if (op instanceof CrdDropOp drop) {
+            p.put("outer_index", drop.outerVar());
+            p.put("inner_index", drop.innerVar());
+        } else if (op instanceof FiberDropOp drop) {
             p.put("outer_index", drop.outerVar());
             p.put("inner_index", drop.innerVar());
         } else if (op instanceof CrdHoldOp hold) {

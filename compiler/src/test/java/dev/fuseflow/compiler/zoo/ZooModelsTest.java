@@ -184,4 +184,46 @@ class ZooModelsTest {
         assertTrue(Math.abs(partialFlops - unfused.total().flops()) <= 0.05 * unfused.total().flops(),
                 "partial " + partialFlops + " vs unfused " + unfused.total().flops());
     }
+
+    /**
+     * MAG is the one directed graph: a node whose only neighbours have no neighbours of their own has an empty
+     * row after the second aggregation, where §3.0 stores no class scores (the bias follows the rows that exist).
+     * The fused presets drop that row before repeating the bias, so every preset stores what the unfused one
+     * does.
+     */
+    @Test
+    void gcnOnADirectedGraphStoresTheSameRowsUnderEveryPreset() {
+        ZooModel gcn = new GcnModel();
+        Program program = gcn.program(Map.of("nodes", 30, "features", 6, "classes", 4));
+        int seedsWithEmptiedRows = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            Map<String, FiberTensor> inputs = new java.util.HashMap<>(DeclaredInputs.of(gcn, program, 0.15, seed));
+            inputs.put("A", directedOnes(dev.fuseflow.compiler.run.GeneratedInputs.random(program.tensor("A"), 0.05,
+                    seed), program));
+            RunResult unfused = run(gcn, program, "unfused", inputs);
+            for (String preset : List.of("unfused", "partial", "full")) {
+                RunResult result = preset.equals("unfused") ? unfused : run(gcn, program, preset, inputs);
+                assertTrue(result.verified(), preset + " seed " + seed + ": " + result.verifications());
+            }
+            // rows of A that have an entry but no row of P: emptied by the second aggregation
+            java.util.Set<Integer> adjacencyRows = new HashSet<>();
+            inputs.get("A").forEachStored((c, v) -> adjacencyRows.add(c[0]));
+            java.util.Set<Integer> scoredRows = new HashSet<>();
+            unfused.groups().get(unfused.groups().size() - 1).simulation().outputs().get("P")
+                    .forEachStored((c, v) -> scoredRows.add(c[0]));
+            adjacencyRows.removeAll(scoredRows);
+            seedsWithEmptiedRows += adjacencyRows.isEmpty() ? 0 : 1;
+        }
+        assertTrue(seedsWithEmptiedRows >= 2, "the directed graphs must empty some rows: " + seedsWithEmptiedRows);
+    }
+
+    private static FiberTensor directedOnes(FiberTensor pattern, Program program) {
+        List<int[]> coords = new ArrayList<>();
+        pattern.forEachStored((c, v) -> coords.add(c.clone()));
+        float[] ones = new float[coords.size()];
+        java.util.Arrays.fill(ones, 1f);
+        var decl = program.tensor("A");
+        return FiberTensor.fromCoo("A", decl.shapeArray(), decl.formats(), decl.modeOrderArray(),
+                coords.toArray(int[][]::new), ones);
+    }
 }

@@ -6,6 +6,7 @@ import dev.fuseflow.simulator.engine.primitive.Broadcast;
 import dev.fuseflow.simulator.engine.primitive.CompressedFiberLookup;
 import dev.fuseflow.simulator.engine.primitive.CrdDrop;
 import dev.fuseflow.simulator.engine.primitive.CrdHold;
+import dev.fuseflow.simulator.engine.primitive.FiberDrop;
 import dev.fuseflow.simulator.engine.primitive.CrdMask;
 import dev.fuseflow.simulator.engine.primitive.DenseFiberLookup;
 import dev.fuseflow.simulator.engine.primitive.FiberWrite;
@@ -29,6 +30,7 @@ import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.CrdHoldOp;
+import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.CrdMaskOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
@@ -296,6 +298,9 @@ public final class Simulator {
             } else if (op instanceof CrdDropOp drop) {
                 primitives.add(new CrdDrop(name, ch(drop.inOuterCrd()), ch(drop.inInnerCrd()), ch(drop.outOuterCrd()),
                         ch(drop.outInnerCrd())));
+            } else if (op instanceof FiberDropOp drop) {
+                primitives.add(new FiberDrop(name, ch(drop.inOuterCrd()), ch(drop.inInnerCrd()), ch(drop.inPayload()),
+                        ch(drop.outOuterCrd()), ch(drop.outInnerCrd()), ch(drop.outPayload())));
             } else if (op instanceof CrdHoldOp hold) {
                 primitives.add(new CrdHold(name, ch(hold.inOuterCrd()), ch(hold.inInnerCrd()), ch(hold.outOuterCrd()),
                         ch(hold.outInnerCrd())));
