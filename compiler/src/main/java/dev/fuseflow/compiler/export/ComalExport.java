@@ -1,7 +1,7 @@
 package dev.fuseflow.compiler.export;
 
 import com.google.protobuf.TextFormat;
-import dev.fuseflow.compiler.passes.BypassFiberDrops;
+import dev.fuseflow.compiler.passes.ComalPrimitivesOnly;
 import dev.fuseflow.compiler.passes.CollapseBroadcasts;
 import dev.fuseflow.compiler.passes.GraphCopy;
 import dev.fuseflow.compiler.passes.InsertBroadcasts;
@@ -20,9 +20,9 @@ import dev.fuseflow.simulator.interop.proto.ComalGraph;
  * <p>What the schema cannot carry: a {@code Reduce} that skips empty fibers
  * ({@link dev.fuseflow.simulator.graph.ReduceOp#skipsEmpty()}) is written as Comal's reduce, which emits a
  * value for every stop; on data where a reduced fiber's parent is empty, the imported graph then writes a
- * spurious value (as Comal itself would). A fiber drop (ours, {@link BypassFiberDrops}) is left out, so on a
+ * spurious value (as Comal itself would). A fiber drop (ours, {@link ComalPrimitivesOnly}) is left out, so on a
  * fused reduction's emptied row the imported graph repeats the broadcast operand into that row, as the original
- * compiler's graphs do.
+ * compiler's graphs do; a reduce steered by outer coordinates becomes Comal's reduce.
  */
 public final class ComalExport {
     private ComalExport() {
@@ -32,7 +32,7 @@ public final class ComalExport {
     public static SamGraph comalForm(SamGraph graph) {
         SamGraph.Builder builder = GraphCopy.of(graph);
         CollapseBroadcasts.apply(builder);
-        BypassFiberDrops.apply(builder);
+        ComalPrimitivesOnly.apply(builder);
         RefDrivenRepeats.apply(builder);
         InsertBroadcasts.apply(builder);
         return builder.build();

@@ -20,6 +20,7 @@ import dev.fuseflow.simulator.graph.ArrayOp;
 import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BinaryOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
+import dev.fuseflow.simulator.graph.DrivenReduceOp;
 import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
 import dev.fuseflow.simulator.graph.FiberWriteOp;
@@ -92,7 +93,7 @@ final class GroupLowering {
      * split's forks, made the first time a lane asks for them.
      */
     record Instance(int id, IndexVar var, Instance parent, int ownCrd, Map<String, Integer> payloads,
-            LaneSplit split, int lane) {
+            LaneSplit split, int lane, JoinNode tree) {
         Instance find(IndexVar wanted) {
             for (Instance at = this; at != null; at = at.parent) {
                 if (at.var.equals(wanted)) {
@@ -184,7 +185,7 @@ final class GroupLowering {
             LaneSplit split = new LaneSplit(instance, lanes);
             List<Instance> list = new ArrayList<>();
             for (int p = 0; p < lanes; p++) {
-                list.add(new Instance(instanceCount++, var, parent, -1, Map.of(), split, p));
+                list.add(new Instance(instanceCount++, var, parent, -1, Map.of(), split, p, instance.tree()));
             }
             return list;
         });
@@ -271,7 +272,7 @@ final class GroupLowering {
             int payload = graph.stream(kindOf(accumulated[1]), graph.streamInfo(accumulated[1]).name() + ".kept");
             graph.add(new FiberDropOp(rows.var().name(), next.name(), rows.crd(), accumulated[0], accumulated[1],
                     outer, inner, payload));
-            Instance kept = new Instance(instanceCount++, rows.var(), rows.parent(), outer, Map.of(), null, 0);
+            Instance kept = new Instance(instanceCount++, rows.var(), rows.parent(), outer, Map.of(), null, 0, null);
             memo.put("closed|" + reduction + "|" + kept.id(), new int[] {inner, payload});
             return kept;
         });
@@ -293,7 +294,7 @@ final class GroupLowering {
         String key = "instance|" + (parent == null ? -1 : parent.id()) + "|" + var + "|" + tree.key();
         return cell(key, () -> {
             Joined joined = build(tree, var, parent);
-            return new Instance(instanceCount++, var, parent, joined.crd, joined.payloads, null, 0);
+            return new Instance(instanceCount++, var, parent, joined.crd, joined.payloads, null, 0, tree);
         });
     }
 
@@ -474,16 +475,41 @@ final class GroupLowering {
         return value;
     }
 
-    /** A reduction whose variable is innermost: its body joins the enclosing nest, a Reduce folds r. */
+    /**
+     * A reduction whose variable is innermost: its body joins the enclosing nest, a Reduce folds r. Where the
+     * enclosing iteration visits coordinates at which the reduction's own operands are absent (it is one operand
+     * of a union there), those r fibers are empty, and a Reduce could not tell them from the end of an empty
+     * parent; the Reduce is then steered by the enclosing coordinates and gives {@code N} for them.
+     */
     private int opened(Reduction reduction, Instance context) {
         return cell("opened|" + reduction + "|" + id(context), () -> {
             Instance inner = join(reduction.body(), reduction.var(), context);
             int body = value(reduction.body(), inner);
             int out = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
-            graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
-                    reduction.var().name(), body, out, true));
+            ReduceKind kind = reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD;
+            if (visitsMoreThan(context, reduction)) {
+                graph.add(new DrivenReduceOp(kind, reduction.var().name(), context.var().name(), context.crd(), body,
+                        out));
+            } else {
+                graph.add(new ReduceOp(kind, reduction.var().name(), body, out, true));
+            }
             return out;
         });
+    }
+
+    /** True when {@code context} iterates coordinates that the reduction's own operands may lack. */
+    private boolean visitsMoreThan(Instance context, Reduction reduction) {
+        if (context == null || context.tree() == null) {
+            return false;
+        }
+        JoinNode own = GroupLegality.participants(program, reduction, context.var(), order);
+        JoinNode tree = context.tree();
+        if (own == null || own.key().equals(tree.key())) {
+            return false;
+        }
+        // an intersection with the reduction's own operands visits a subset of their coordinates
+        return !(tree instanceof JoinNode.Intersection meet && meet.children().stream()
+                .anyMatch(child -> child.key().equals(own.key())));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.CrdHoldOp;
+import dev.fuseflow.simulator.graph.DrivenReduceOp;
 import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.CrdMaskOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
@@ -82,6 +83,10 @@ public final class OpParameters {
             p.put("reduction", reduce.reduction());
             p.put("index", reduce.indexVar());
             p.put("skips_empty", reduce.skipsEmpty());
+        } else if (op instanceof DrivenReduceOp reduce) {
+            p.put("reduction", reduce.reduction());
+            p.put("index", reduce.indexVar());
+            p.put("outer_index", reduce.outerVar());
         } else if (op instanceof SpaccOp spacc) {
             p.put("inner_index", spacc.innerVar());
             p.put("reduced_index", spacc.reducedVar());

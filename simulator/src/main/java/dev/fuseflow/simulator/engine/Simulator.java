@@ -6,6 +6,7 @@ import dev.fuseflow.simulator.engine.primitive.Broadcast;
 import dev.fuseflow.simulator.engine.primitive.CompressedFiberLookup;
 import dev.fuseflow.simulator.engine.primitive.CrdDrop;
 import dev.fuseflow.simulator.engine.primitive.CrdHold;
+import dev.fuseflow.simulator.engine.primitive.DrivenReduce;
 import dev.fuseflow.simulator.engine.primitive.FiberDrop;
 import dev.fuseflow.simulator.engine.primitive.CrdMask;
 import dev.fuseflow.simulator.engine.primitive.DenseFiberLookup;
@@ -30,6 +31,7 @@ import dev.fuseflow.simulator.graph.BinaryAluOp;
 import dev.fuseflow.simulator.graph.BroadcastOp;
 import dev.fuseflow.simulator.graph.CrdDropOp;
 import dev.fuseflow.simulator.graph.CrdHoldOp;
+import dev.fuseflow.simulator.graph.DrivenReduceOp;
 import dev.fuseflow.simulator.graph.FiberDropOp;
 import dev.fuseflow.simulator.graph.CrdMaskOp;
 import dev.fuseflow.simulator.graph.FiberLookupOp;
@@ -271,6 +273,13 @@ public final class Simulator {
                 boolean max = reduce.reduction() == ReduceKind.MAX;
                 primitives.add(new Reduce(name, max, mode.reduceLatency(b), reduce.skipsEmpty(), tiles,
                         ch(reduce.in()), ch(reduce.out())));
+            } else if (op instanceof DrivenReduceOp reduce) {
+                if (reduce.reduction() == ReduceKind.ADDSUM) {
+                    throw new SimulationException(op.label() + " is an ADDSUM reduction, which a driven reduce does "
+                            + "not model; use ADD or MAX");
+                }
+                primitives.add(new DrivenReduce(name, reduce.reduction() == ReduceKind.MAX, mode.reduceLatency(b),
+                        tiles, ch(reduce.inOuterCrd()), ch(reduce.in()), ch(reduce.out())));
             } else if (op instanceof SpaccOp spacc) {
                 primitives.add(new Spacc1(name, tiles, ch(spacc.inOuterCrd()), ch(spacc.inInnerCrd()),
                         ch(spacc.inVal()), ch(spacc.outInnerCrd()), ch(spacc.outVal())));

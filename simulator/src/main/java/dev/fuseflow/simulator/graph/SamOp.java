@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface SamOp permits RootOp, OrderedJoinOp, FiberLookupOp, RepeatOp, IntersectOp, LocateOp, ArrayOp,
         BinaryAluOp, UnaryAluOp, ReduceOp, SpaccOp, Spacc2Op, BroadcastOp, FiberWriteOp, ValueWriteOp, UnionOp,
-        CrdDropOp, FiberDropOp, CrdHoldOp, CrdMaskOp, StopDropperOp, ForkOp, JoinOp {
+        CrdDropOp, FiberDropOp, DrivenReduceOp, CrdHoldOp, CrdMaskOp, StopDropperOp, ForkOp, JoinOp {
 
     /** The primitive kind, as in the paper and the SAM reference ("FiberLookup", "Spacc1", ...). */
     String kind();

@@ -1,6 +1,8 @@
 package dev.fuseflow.compiler.passes;
 
+import dev.fuseflow.simulator.graph.DrivenReduceOp;
 import dev.fuseflow.simulator.graph.FiberDropOp;
+import dev.fuseflow.simulator.graph.ReduceOp;
 import dev.fuseflow.simulator.graph.SamGraph;
 import dev.fuseflow.simulator.graph.SamOp;
 import java.util.HashMap;
@@ -8,16 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Export pass: removes every {@link FiberDropOp} and lets its readers read its inputs. Comal has no fiber drop;
- * without it a graph computes the same values wherever no fused reduction's row comes out empty, and on such a
- * row it repeats the broadcast operand into the row, as the original compiler's graphs do. Run it on a graph
- * without broadcasts ({@link CollapseBroadcasts}) and insert them again afterwards.
+ * Export pass: takes out what Comal has no primitive for. Every {@link FiberDropOp} is removed and its readers read
+ * its inputs: without it a graph computes the same values wherever no fused reduction's row comes out empty, and
+ * on such a row it repeats the broadcast operand into the row, as the original compiler's graphs do. Every
+ * {@link DrivenReduceOp} becomes Comal's reduce, which emits a value per stop: the same stream wherever the
+ * reduced operands are present at every outer coordinate. Run it on a graph without broadcasts
+ * ({@link CollapseBroadcasts}) and insert them again afterwards.
  */
-public final class BypassFiberDrops {
-    private BypassFiberDrops() {
+public final class ComalPrimitivesOnly {
+    private ComalPrimitivesOnly() {
     }
 
-    /** Removes every fiber drop; returns how many there were. */
+    /** Removes every fiber drop and replaces every driven reduce; returns how many ops changed. */
     public static int apply(SamGraph.Builder graph) {
         Map<Integer, Integer> source = new HashMap<>();
         for (SamOp op : graph.ops()) {
@@ -28,6 +32,12 @@ public final class BypassFiberDrops {
             }
         }
         int removed = 0;
+        for (int index = 0; index < graph.ops().size(); index++) {
+            if (graph.ops().get(index) instanceof DrivenReduceOp reduce) {
+                graph.replace(index, new ReduceOp(reduce.reduction(), reduce.indexVar(), reduce.in(), reduce.out()));
+                removed++;
+            }
+        }
         for (int index = graph.ops().size() - 1; index >= 0; index--) {
             if (graph.ops().get(index) instanceof FiberDropOp) {
                 graph.remove(index);
