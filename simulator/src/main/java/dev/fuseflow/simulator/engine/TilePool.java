@@ -133,6 +133,23 @@ public final class TilePool {
         return copy;
     }
 
+    /**
+     * One step of a reduction over tiles: the first tile of a fiber becomes the (writable) accumulator, later ones
+     * are added (or maxed) into it and given back. Returns the accumulator's slot.
+     */
+    public int fold(int accumulator, boolean first, int tile, boolean max) {
+        if (first) {
+            return own(tile);
+        }
+        if (max) {
+            maxInto(accumulator, tile);
+        } else {
+            addInto(accumulator, tile);
+        }
+        release(tile);
+        return accumulator;
+    }
+
     /** {@code into += from}, element by element. */
     public void addInto(int into, int from) {
         int a = into * tileSize;

@@ -118,17 +118,7 @@ public final class DrivenReduce extends Primitive {
 
     private void accumulate(long token) {
         if (tiles != null) {
-            int tile = Token.payload(token);
-            if (!any) {
-                accTile = tiles.own(tile);
-            } else {
-                if (max) {
-                    tiles.maxInto(accTile, tile);
-                } else {
-                    tiles.addInto(accTile, tile);
-                }
-                tiles.release(tile);
-            }
+            accTile = tiles.fold(accTile, !any, Token.payload(token), max);
         } else {
             float v = Token.floatValue(token);
             acc = max ? (any ? Math.max(acc, v) : v) : acc + v;

@@ -109,17 +109,8 @@ public final class Reduce extends Primitive {
     }
 
     private void accumulateTile(int tile) {
-        if (!any) {
-            accTile = tiles.own(tile);
-            any = true;
-        } else {
-            if (max) {
-                tiles.maxInto(accTile, tile);
-            } else {
-                tiles.addInto(accTile, tile);
-            }
-            tiles.release(tile);
-        }
+        accTile = tiles.fold(accTile, !any, tile, max);
+        any = true;
         if (!max) {
             reduces++;
         }
