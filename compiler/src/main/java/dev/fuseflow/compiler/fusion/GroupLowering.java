@@ -273,7 +273,7 @@ final class GroupLowering {
             graph.add(new FiberDropOp(rows.var().name(), next.name(), rows.crd(), accumulated[0], accumulated[1],
                     outer, inner, payload));
             Instance kept = new Instance(instanceCount++, rows.var(), rows.parent(), outer, Map.of(), null, 0, null);
-            memo.put("closed|" + reduction + "|" + kept.id(), new int[] {inner, payload});
+            memo.put(closedKey(reduction, kept), new int[] {inner, payload});
             return kept;
         });
     }
@@ -486,7 +486,7 @@ final class GroupLowering {
             Instance inner = join(reduction.body(), reduction.var(), context);
             int body = value(reduction.body(), inner);
             int out = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
-            ReduceKind kind = reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD;
+            ReduceKind kind = reduceKind(reduction);
             if (visitsMoreThan(context, reduction)) {
                 graph.add(new DrivenReduceOp(kind, reduction.var().name(), context.var().name(), context.crd(), body,
                         out));
@@ -518,7 +518,7 @@ final class GroupLowering {
      * r fiber was empty.
      */
     private int[] closed(Reduction reduction, Instance context) {
-        return cell("closed|" + reduction + "|" + id(context), () -> {
+        return cell(closedKey(reduction, context), () -> {
             IndexVar inner = GroupLegality.innermostFree(reduction, order);
             if (GroupLegality.mode(program, reduction, order) == GroupLegality.Mode.DROPPED) {
                 return dropped(reduction, inner, context);
@@ -539,8 +539,7 @@ final class GroupLowering {
         Instance reduced = join(reduction.body(), reduction.var(), innerLevel);
         int body = value(reduction.body(), reduced);
         int val = graph.stream(StreamKind.VAL, reduction.function().word() + "_" + reduction.var());
-        graph.add(new ReduceOp(reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD,
-                reduction.var().name(), body, val, true));
+        graph.add(new ReduceOp(reduceKind(reduction), reduction.var().name(), body, val, true));
         int crd = graph.stream(StreamKind.CRD, inner + ".nonempty.crd");
         graph.add(new CrdDropOp(inner.name(), reduction.var().name(), innerLevel.crd(), reduced.crd(), crd,
                 graph.stream(StreamKind.CRD, "unused")));
@@ -548,6 +547,15 @@ final class GroupLowering {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The memo key of a reduction's accumulated (crd, value) streams in a context (see {@link #keptRows}). */
+    private static String closedKey(Reduction reduction, Instance context) {
+        return "closed|" + reduction + "|" + id(context);
+    }
+
+    private static ReduceKind reduceKind(Reduction reduction) {
+        return reduction.function() == ReduceFunction.MAX ? ReduceKind.MAX : ReduceKind.ADD;
+    }
 
     private static UnaryOp unary(UnaryFunction function) {
         return switch (function) {
